@@ -1,0 +1,361 @@
+//! A claim as the core sees it: its facts, where it stands, its deadlines and its decision.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use strum::{Display, EnumIter, EnumString, IntoStaticStr};
+
+use super::money::Money;
+use super::reference::ClaimReference;
+use super::role::UserId;
+use super::rules::JurisdictionId;
+use super::workflow::ClaimState;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ClaimId(pub i64);
+
+/// The kind of crime the claim arises from; drives eligibility and filing exceptions.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumIter,
+    EnumString,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum OffenceType {
+    TraffickingInHumanBeings,
+    SexualViolence,
+    DomesticViolence,
+    OtherViolentCrime,
+}
+
+/// Who is applying: the victim, a dependant of a deceased victim, or a minor's guardian.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumIter,
+    EnumString,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ApplicantKind {
+    DirectVictim,
+    Dependant,
+    Guardian,
+}
+
+/// The language the applicant is served in.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumIter,
+    EnumString,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Language {
+    Sq,
+    Sr,
+    En,
+}
+
+/// Kinds of supporting document the secretariat may request (domain.md, step 4).
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumIter,
+    EnumString,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum DocumentKind {
+    PoliceReport,
+    MedicalReport,
+    CourtJudgment,
+    Receipt,
+    ProofOfIncome,
+    ProofOfRelationship,
+    TraffickingIdentification,
+    PowerOfAttorney,
+    GuardianAppointment,
+    Other,
+}
+
+/// Personal text (a name, an address) that must never reach a log: its `Debug` is redacted.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PersonalText(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PersonalTextError {
+    #[error("must not be empty")]
+    Empty,
+    #[error("must be at most {maximum} characters")]
+    TooLong { maximum: usize },
+}
+
+impl PersonalText {
+    pub const MAXIMUM_CHARACTERS: usize = 200;
+
+    pub fn parse(text: &str) -> Result<Self, PersonalTextError> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(PersonalTextError::Empty);
+        }
+        if trimmed.chars().count() > Self::MAXIMUM_CHARACTERS {
+            return Err(PersonalTextError::TooLong {
+                maximum: Self::MAXIMUM_CHARACTERS,
+            });
+        }
+        Ok(PersonalText(trimmed.to_owned()))
+    }
+
+    /// The text itself, for the few places that may show it (the API behind access control).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for PersonalText {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("PersonalText(<redacted>)")
+    }
+}
+
+impl TryFrom<String> for PersonalText {
+    type Error = PersonalTextError;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        PersonalText::parse(&text)
+    }
+}
+
+impl From<PersonalText> for String {
+    fn from(text: PersonalText) -> String {
+        text.0
+    }
+}
+
+/// What the applicant states about the crime and the people involved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimFacts {
+    pub offence_type: OffenceType,
+    pub crime_date: NaiveDate,
+    pub applicant_kind: ApplicantKind,
+    pub applicant_name: PersonalText,
+    pub victim_name: PersonalText,
+    /// Optional in a draft; required to submit (the minors' filing rules need it).
+    pub victim_birth_date: Option<NaiveDate>,
+    /// Optional in a draft; required to submit.
+    pub victim_address: Option<PersonalText>,
+    /// A minor or trafficking victim whose identity is shown only to those who need it.
+    pub protected_identity: bool,
+    /// When the competent authority identified the victim as a victim of trafficking.
+    pub trafficking_identified_on: Option<NaiveDate>,
+    /// When the crime was discovered, where later than the crime (California).
+    pub crime_discovered_on: Option<NaiveDate>,
+    pub reported_to_police: bool,
+    pub language: Language,
+}
+
+impl ClaimFacts {
+    /// Whether the victim was under 18 on the day of the crime; unknown birth dates count as adult.
+    pub fn victim_was_minor(&self) -> bool {
+        self.victim_birth_date
+            .and_then(|birth| self.crime_date.years_since(birth))
+            .is_some_and(|age_years| age_years < 18)
+    }
+}
+
+/// The deadlines that govern the claim, computed by `deadlines` from the jurisdiction's rules.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Deadlines {
+    pub filing: Option<NaiveDate>,
+    pub evidence_due: Option<NaiveDate>,
+    pub decision_due: Option<NaiveDate>,
+    pub appeal_due: Option<NaiveDate>,
+    pub payment_due: Option<NaiveDate>,
+}
+
+/// What the commission decided.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// An award above zero, in full or in part of what was claimed.
+    Award(Money),
+    Rejected,
+    Inadmissible {
+        reason: String,
+    },
+}
+
+impl Outcome {
+    pub fn award(&self) -> Option<Money> {
+        match self {
+            Outcome::Award(money) => Some(*money),
+            Outcome::Rejected | Outcome::Inadmissible { .. } => None,
+        }
+    }
+
+    pub fn kind(&self) -> OutcomeKind {
+        match self {
+            Outcome::Award(_) => OutcomeKind::Award,
+            Outcome::Rejected => OutcomeKind::Rejected,
+            Outcome::Inadmissible { .. } => OutcomeKind::Inadmissible,
+        }
+    }
+}
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumIter,
+    EnumString,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum OutcomeKind {
+    Award,
+    Rejected,
+    Inadmissible,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub outcome: Outcome,
+    pub decided_on: NaiveDate,
+}
+
+/// A claim for compensation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub reference: ClaimReference,
+    pub jurisdiction: JurisdictionId,
+    pub state: ClaimState,
+    /// Incremented by every recorded event; the optimistic-concurrency token.
+    pub version: i64,
+    pub facts: ClaimFacts,
+    pub created_by: Option<UserId>,
+    /// The lawyer representing the applicant, if any.
+    pub representative: Option<UserId>,
+    pub lodged_on: Option<NaiveDate>,
+    /// Set by the secretariat to accept a late application for good cause.
+    pub filing_extension_reason: Option<String>,
+    pub deadlines: Deadlines,
+    pub proposed_award: Option<Money>,
+    /// Counts the proposals put to the commission; votes belong to one round.
+    pub review_round: i32,
+    pub decision: Option<Decision>,
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::domain::money::Currency;
+
+    /// An adult victim of a violent crime on 2026-03-10, represented, with every field filled.
+    pub(crate) fn facts() -> ClaimFacts {
+        ClaimFacts {
+            offence_type: OffenceType::OtherViolentCrime,
+            crime_date: "2026-03-10".parse().unwrap(),
+            applicant_kind: ApplicantKind::DirectVictim,
+            applicant_name: PersonalText::parse("Synthetic Applicant").unwrap(),
+            victim_name: PersonalText::parse("Synthetic Applicant").unwrap(),
+            victim_birth_date: Some("1990-01-01".parse().unwrap()),
+            victim_address: Some(PersonalText::parse("1 Example Street").unwrap()),
+            protected_identity: false,
+            trafficking_identified_on: None,
+            crime_discovered_on: None,
+            reported_to_police: true,
+            language: Language::Sq,
+        }
+    }
+
+    pub(crate) fn claim(state: ClaimState) -> Claim {
+        Claim {
+            id: ClaimId(1),
+            reference: "KS-2026-000001".parse().unwrap(),
+            jurisdiction: JurisdictionId::parse("kosovo").unwrap(),
+            state,
+            version: 1,
+            facts: facts(),
+            created_by: Some(UserId(10)),
+            representative: Some(UserId(10)),
+            lodged_on: None,
+            filing_extension_reason: None,
+            deadlines: Deadlines {
+                filing: Some("2026-09-10".parse().unwrap()),
+                ..Deadlines::default()
+            },
+            proposed_award: Some(Money::from_minor_units(400_000, Currency::Eur)),
+            review_round: 1,
+            decision: None,
+        }
+    }
+
+    #[test]
+    fn personal_text_never_shows_in_debug_output() {
+        let text = PersonalText::parse("Synthetic Name").unwrap();
+        assert!(!format!("{text:?}").contains("Synthetic"));
+        assert!(!format!("{:?}", facts()).contains("Synthetic"));
+    }
+
+    #[test]
+    fn a_victim_under_eighteen_on_the_crime_date_is_a_minor() {
+        let mut facts = facts();
+        facts.victim_birth_date = Some("2008-03-11".parse().unwrap());
+        assert!(facts.victim_was_minor());
+        facts.victim_birth_date = Some("2008-03-10".parse().unwrap());
+        assert!(!facts.victim_was_minor());
+    }
+}

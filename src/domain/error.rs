@@ -1,0 +1,100 @@
+//! What the core refuses, and why, as matchable values with stable snake_case codes.
+
+use chrono::NaiveDate;
+use strum::IntoStaticStr;
+
+use super::claim::DocumentKind;
+use super::money::Money;
+use super::operations::ClaimOperation;
+use super::role::Role;
+use super::workflow::{ClaimAction, ClaimState};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    /// The action has no row from this state for any of the actor's roles.
+    #[error(
+        "{action} is not allowed while the claim is {state}; allowed now for your roles: {}",
+        list(allowed)
+    )]
+    IllegalAction {
+        state: ClaimState,
+        action: ClaimAction,
+        roles: Vec<Role>,
+        allowed: Vec<ClaimAction>,
+    },
+    #[error("{operation} is not allowed while the claim is {state} for your roles")]
+    OperationNotAllowed {
+        operation: ClaimOperation,
+        state: ClaimState,
+    },
+    #[error(transparent)]
+    RuleViolated(#[from] RuleViolation),
+    #[error("{field}: {reason}")]
+    InvalidInput { field: &'static str, reason: String },
+}
+
+fn list(actions: &[ClaimAction]) -> String {
+    if actions.is_empty() {
+        return "none".to_owned();
+    }
+    actions
+        .iter()
+        .map(|action| action.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A business rule (a guard) that an otherwise permitted act breaks.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum RuleViolation {
+    #[error("{field} is required to submit a claim")]
+    RequiredFieldMissing { field: &'static str },
+    #[error("a lawyer must upload a {required} document before submitting")]
+    AuthorityToActMissing { required: DocumentKind },
+    #[error(
+        "the filing deadline passed on {deadline}; the secretariat may grant an extension for good cause"
+    )]
+    FilingDeadlinePassed { deadline: NaiveDate },
+    #[error("{field} is required for this action")]
+    InputRequired { field: &'static str },
+    #[error("the evidence is due on {due}; the deadline has not passed")]
+    EvidenceNotYetDue { due: NaiveDate },
+    #[error("no evidence is due on this claim")]
+    NoEvidenceDue,
+    #[error("no award has been proposed")]
+    NoProposedAward,
+    #[error("{votes_cast} votes were cast; the quorum is {quorum}")]
+    NoQuorum { votes_cast: u32, quorum: u32 },
+    #[error("the vote is tied at {approvals} to {rejections} with no casting vote")]
+    NoMajority { approvals: u32, rejections: u32 },
+    #[error("the appeal window closed on {last_day}")]
+    AppealWindowClosed { last_day: NaiveDate },
+    #[error("the appeal window is open until {last_day} and the appeal was not waived")]
+    AppealWindowOpen { last_day: NaiveDate },
+    #[error("the decision awards nothing to pay")]
+    NoAwardToPay,
+    #[error("the decision awards {award}, which must be paid before the claim closes")]
+    AwardNotPaid { award: Money },
+    #[error("confirmed payments of {paid} do not cover the award of {award}")]
+    PaymentsIncomplete { paid: Money, award: Money },
+    #[error("the claim has a decision and can no longer be withdrawn")]
+    AlreadyDecided,
+    #[error("this jurisdiction does not allow closed claims to be reopened")]
+    ReopeningNotAllowed,
+    #[error("you have already voted in this round")]
+    AlreadyVoted,
+    #[error("you have recused yourself from this claim")]
+    Recused,
+    #[error("a claim can be edited only while it is a draft")]
+    NotADraft,
+    #[error("the filing deadline has not passed; no extension is needed")]
+    ExtensionNotNeeded,
+}
+
+impl RuleViolation {
+    /// The stable snake_case code clients match on.
+    pub fn code(&self) -> &'static str {
+        self.into()
+    }
+}

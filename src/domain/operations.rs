@@ -1,0 +1,380 @@
+//! Acts on a claim that do not move it between states (votes, recusals, uploads, extensions,
+//! interim awards), each with its own table of permitted states and roles and its own checks.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use strum::{Display, EnumIter, EnumString, IntoStaticStr};
+
+use super::claim::Claim;
+use super::deadlines::filing_deadline;
+use super::error::{DomainError, RuleViolation};
+use super::money::Money;
+use super::role::{Actor, Role};
+use super::rules::JurisdictionRules;
+use super::votes::{Ballot, Vote, VoteChoice};
+use super::workflow::ClaimState;
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumIter,
+    EnumString,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ClaimOperation {
+    EditDraft,
+    UploadDocument,
+    CastVote,
+    Recuse,
+    GrantInterimAward,
+    GrantFilingExtension,
+}
+
+impl ClaimOperation {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+struct Permission {
+    operation: ClaimOperation,
+    states: &'static [ClaimState],
+    roles: &'static [Role],
+}
+
+use ClaimState as S;
+
+const BEFORE_DECISION: &[ClaimState] = &[
+    S::Draft,
+    S::Submitted,
+    S::AwaitingEvidence,
+    S::UnderAssessment,
+    S::InCommissionReview,
+];
+const COMMISSION: &[Role] = &[Role::Commissioner, Role::Chair];
+
+static PERMISSIONS: &[Permission] = &[
+    Permission {
+        operation: ClaimOperation::EditDraft,
+        states: &[S::Draft],
+        roles: &[Role::Lawyer, Role::Secretariat],
+    },
+    Permission {
+        operation: ClaimOperation::UploadDocument,
+        states: BEFORE_DECISION,
+        roles: &[Role::Lawyer, Role::Secretariat],
+    },
+    Permission {
+        operation: ClaimOperation::CastVote,
+        states: &[S::InCommissionReview],
+        roles: COMMISSION,
+    },
+    Permission {
+        operation: ClaimOperation::Recuse,
+        states: &[S::InCommissionReview],
+        roles: COMMISSION,
+    },
+    Permission {
+        operation: ClaimOperation::GrantInterimAward,
+        states: &[S::UnderAssessment, S::InCommissionReview],
+        roles: &[Role::Chair],
+    },
+    Permission {
+        operation: ClaimOperation::GrantFilingExtension,
+        states: &[S::Draft],
+        roles: &[Role::Secretariat],
+    },
+];
+
+/// The role the actor performs `operation` in, if the claim's state and their roles permit it.
+pub fn authorize(
+    operation: ClaimOperation,
+    claim: &Claim,
+    actor: &Actor,
+) -> Result<Role, DomainError> {
+    PERMISSIONS
+        .iter()
+        .find(|permission| {
+            permission.operation == operation && permission.states.contains(&claim.state)
+        })
+        .and_then(|permission| actor.acting_role(permission.roles))
+        .ok_or(DomainError::OperationNotAllowed {
+            operation,
+            state: claim.state,
+        })
+}
+
+/// A vote as the member casts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteKind {
+    Approve,
+    ApproveAmended,
+    Reject,
+}
+
+/// Checks and builds a member's vote: one vote per member and round, none after recusal.
+pub fn cast_vote(
+    claim: &Claim,
+    actor: &Actor,
+    ballot: &Ballot,
+    rules: &JurisdictionRules,
+    kind: VoteKind,
+    amended_amount: Option<Decimal>,
+) -> Result<(Role, Vote), DomainError> {
+    let role = authorize(ClaimOperation::CastVote, claim, actor)?;
+    let member = actor.user_id.ok_or(DomainError::OperationNotAllowed {
+        operation: ClaimOperation::CastVote,
+        state: claim.state,
+    })?;
+    if ballot.has_recused(member) {
+        return Err(RuleViolation::Recused.into());
+    }
+    if ballot.has_voted(member) {
+        return Err(RuleViolation::AlreadyVoted.into());
+    }
+    let choice = match (kind, amended_amount) {
+        (VoteKind::Approve, None) => VoteChoice::Approve,
+        (VoteKind::Reject, None) => VoteChoice::Reject,
+        (VoteKind::ApproveAmended, Some(amount)) => {
+            VoteChoice::ApproveAmended(positive_money(amount, rules, "amended_amount")?)
+        }
+        (VoteKind::ApproveAmended, None) => {
+            return Err(RuleViolation::InputRequired {
+                field: "amended_amount",
+            }
+            .into());
+        }
+        (VoteKind::Approve | VoteKind::Reject, Some(_)) => {
+            return Err(DomainError::InvalidInput {
+                field: "amended_amount",
+                reason: "is allowed only with approve_amended".to_owned(),
+            });
+        }
+    };
+    Ok((
+        role,
+        Vote {
+            member,
+            choice,
+            by_chair: role == Role::Chair,
+        },
+    ))
+}
+
+/// Checks a member's recusal: it must come before their vote.
+pub fn recuse(claim: &Claim, actor: &Actor, ballot: &Ballot) -> Result<Role, DomainError> {
+    let role = authorize(ClaimOperation::Recuse, claim, actor)?;
+    let member = actor.user_id.ok_or(DomainError::OperationNotAllowed {
+        operation: ClaimOperation::Recuse,
+        state: claim.state,
+    })?;
+    if ballot.has_voted(member) {
+        return Err(RuleViolation::AlreadyVoted.into());
+    }
+    if ballot.has_recused(member) {
+        return Err(RuleViolation::Recused.into());
+    }
+    Ok(role)
+}
+
+/// Accepts a late draft for good cause; pointless (and refused) while the deadline is ahead.
+pub fn grant_filing_extension(
+    claim: &Claim,
+    actor: &Actor,
+    rules: &JurisdictionRules,
+    today: NaiveDate,
+    reason: &str,
+) -> Result<(Role, Claim), DomainError> {
+    let role = authorize(ClaimOperation::GrantFilingExtension, claim, actor)?;
+    if reason.trim().is_empty() {
+        return Err(RuleViolation::InputRequired { field: "reason" }.into());
+    }
+    if filing_deadline(&rules.filing, &claim.facts).is_some_and(|deadline| today <= deadline) {
+        return Err(RuleViolation::ExtensionNotNeeded.into());
+    }
+    let mut next = claim.clone();
+    next.filing_extension_reason = Some(reason.trim().to_owned());
+    Ok((role, next))
+}
+
+/// Checks an interim award for urgent needs; it is deducted from the final award when paid.
+pub fn grant_interim_award(
+    claim: &Claim,
+    actor: &Actor,
+    rules: &JurisdictionRules,
+    amount: Decimal,
+) -> Result<(Role, Money), DomainError> {
+    let role = authorize(ClaimOperation::GrantInterimAward, claim, actor)?;
+    Ok((role, positive_money(amount, rules, "amount")?))
+}
+
+fn positive_money(
+    amount: Decimal,
+    rules: &JurisdictionRules,
+    field: &'static str,
+) -> Result<Money, DomainError> {
+    let money = Money::new(amount, rules.currency).map_err(|error| DomainError::InvalidInput {
+        field,
+        reason: error.to_string(),
+    })?;
+    if money.is_zero() {
+        return Err(DomainError::InvalidInput {
+            field,
+            reason: "must be above zero".to_owned(),
+        });
+    }
+    Ok(money)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::claim::tests::claim;
+    use crate::domain::role::UserId;
+    use crate::domain::rules::tests::kosovo;
+
+    fn member(id: i64) -> Actor {
+        Actor::user(UserId(id), [Role::Commissioner])
+    }
+
+    #[test]
+    fn a_member_votes_once_per_round() {
+        let claim = claim(S::InCommissionReview);
+        let (_, vote) = cast_vote(
+            &claim,
+            &member(1),
+            &Ballot::default(),
+            &kosovo(),
+            VoteKind::Approve,
+            None,
+        )
+        .unwrap();
+        let ballot = Ballot {
+            votes: vec![vote],
+            recusals: vec![],
+        };
+        let again = cast_vote(
+            &claim,
+            &member(1),
+            &ballot,
+            &kosovo(),
+            VoteKind::Reject,
+            None,
+        );
+        assert_eq!(again.unwrap_err(), RuleViolation::AlreadyVoted.into());
+    }
+
+    #[test]
+    fn a_recused_member_cannot_vote() {
+        let claim = claim(S::InCommissionReview);
+        let ballot = Ballot {
+            votes: vec![],
+            recusals: vec![UserId(1)],
+        };
+        let vote = cast_vote(
+            &claim,
+            &member(1),
+            &ballot,
+            &kosovo(),
+            VoteKind::Approve,
+            None,
+        );
+        assert_eq!(vote.unwrap_err(), RuleViolation::Recused.into());
+    }
+
+    #[test]
+    fn votes_are_cast_only_in_commission_review_and_only_by_members() {
+        let draft = claim(S::Draft);
+        assert!(
+            cast_vote(
+                &draft,
+                &member(1),
+                &Ballot::default(),
+                &kosovo(),
+                VoteKind::Approve,
+                None
+            )
+            .is_err()
+        );
+        let review = claim(S::InCommissionReview);
+        let lawyer = Actor::user(UserId(10), [Role::Lawyer]);
+        assert!(
+            cast_vote(
+                &review,
+                &lawyer,
+                &Ballot::default(),
+                &kosovo(),
+                VoteKind::Approve,
+                None
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn an_amended_vote_needs_an_amount_and_only_it_may_have_one() {
+        let claim = claim(S::InCommissionReview);
+        let ballot = Ballot::default();
+        let missing = cast_vote(
+            &claim,
+            &member(1),
+            &ballot,
+            &kosovo(),
+            VoteKind::ApproveAmended,
+            None,
+        );
+        assert_eq!(
+            missing.unwrap_err(),
+            RuleViolation::InputRequired {
+                field: "amended_amount"
+            }
+            .into()
+        );
+        let stray = cast_vote(
+            &claim,
+            &member(1),
+            &ballot,
+            &kosovo(),
+            VoteKind::Approve,
+            Some(Decimal::ONE),
+        );
+        assert!(matches!(
+            stray,
+            Err(DomainError::InvalidInput {
+                field: "amended_amount",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn an_extension_is_granted_only_after_the_deadline_with_a_reason() {
+        let claim = claim(S::Draft);
+        let secretariat = Actor::user(UserId(2), [Role::Secretariat]);
+        let early = "2026-04-01".parse().unwrap();
+        let late = "2026-12-01".parse().unwrap();
+        assert_eq!(
+            grant_filing_extension(&claim, &secretariat, &kosovo(), early, "hospitalised")
+                .unwrap_err(),
+            RuleViolation::ExtensionNotNeeded.into()
+        );
+        assert!(grant_filing_extension(&claim, &secretariat, &kosovo(), late, " ").is_err());
+        let (_, extended) =
+            grant_filing_extension(&claim, &secretariat, &kosovo(), late, "hospitalised").unwrap();
+        assert_eq!(
+            extended.filing_extension_reason.as_deref(),
+            Some("hospitalised")
+        );
+    }
+}
