@@ -2,4 +2,7 @@
 //!
 //! The README's code map describes how these modules fit together.
 
+// Tests may unwrap: a panic there is the failure report. Production code may not (Cargo.toml).
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod domain;
