@@ -6,3 +6,5 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod domain;
+pub mod forms;
+pub mod store;

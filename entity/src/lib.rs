@@ -1,1 +1,15 @@
-pub fn placeholder() {}
+//! The sea-orm entities of Redress: one module per table, rows only.
+//!
+//! Columns are plain storage types; `redress::store` converts them to and from the domain's
+//! types, refusing anything it does not recognise. Money is `i64` minor units plus a currency
+//! code, exact on SQLite and PostgreSQL alike.
+
+pub mod claim;
+pub mod claim_event;
+pub mod document;
+pub mod recusal;
+pub mod reference_counter;
+pub mod session;
+pub mod user;
+pub mod user_role;
+pub mod vote;

@@ -1,1 +1,19 @@
-pub fn placeholder() {}
+//! Schema migrations, shared unchanged by SQLite and PostgreSQL (only the append-only trigger
+//! is written per backend, as the two speak different trigger dialects).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261128_000001_create_core_tables;
+mod m20261128_000002_make_claim_events_append_only;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261128_000001_create_core_tables::Migration),
+            Box::new(m20261128_000002_make_claim_events_append_only::Migration),
+        ]
+    }
+}

@@ -122,6 +122,10 @@ pub enum BreakReason {
     PrevHashMismatch,
     #[error("the stored hash does not match the event's content")]
     HashMismatch,
+    #[error("a stored field is not readable")]
+    Unreadable,
+    #[error("events are missing: the claim's version is past its last event")]
+    MissingEvents,
 }
 
 /// Verifies one claim's events, given in sequence order.

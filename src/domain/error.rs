@@ -22,6 +22,8 @@ pub enum DomainError {
         roles: Vec<Role>,
         allowed: Vec<ClaimAction>,
     },
+    #[error("only lawyers and the secretariat may create claims")]
+    CreateNotAllowed,
     #[error("{operation} is not allowed while the claim is {state} for your roles")]
     OperationNotAllowed {
         operation: ClaimOperation,

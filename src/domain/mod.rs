@@ -12,6 +12,7 @@ pub mod deadlines;
 mod effects;
 pub mod error;
 mod guards;
+pub mod intake;
 pub mod money;
 pub mod operations;
 pub mod reference;

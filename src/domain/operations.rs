@@ -115,12 +115,31 @@ pub fn authorize(
 }
 
 /// A vote as the member casts it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumIter,
+    EnumString,
+    IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum VoteKind {
     Approve,
     ApproveAmended,
     Reject,
+}
+
+impl VoteKind {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// Checks and builds a member's vote: one vote per member and round, none after recusal.

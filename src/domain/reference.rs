@@ -44,6 +44,10 @@ impl ClaimReference {
     pub fn year(&self) -> i32 {
         self.year
     }
+
+    pub fn number(&self) -> u32 {
+        self.number
+    }
 }
 
 /// Two to four capital ASCII letters: short enough to read aloud on the phone.

@@ -1,0 +1,18 @@
+//! The last reference number issued per jurisdiction and year.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "reference_counters")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub jurisdiction: String,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub year: i32,
+    pub last_number: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,181 @@
+//! Bringing a claim into being: who may create or edit a draft, and which stated facts are
+//! acceptable at all (dates in order, a language the jurisdiction serves).
+
+use chrono::NaiveDate;
+
+use super::claim::{Claim, ClaimFacts, Deadlines};
+use super::deadlines::filing_deadline;
+use super::error::DomainError;
+use super::operations::{ClaimOperation, authorize};
+use super::role::{Actor, Role};
+use super::rules::JurisdictionRules;
+use super::workflow::CREATE_ROLES;
+
+/// What creating a draft decides: the role it is created in and its initial deadlines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Created {
+    pub role: Role,
+    pub deadlines: Deadlines,
+}
+
+pub fn create(
+    actor: &Actor,
+    rules: &JurisdictionRules,
+    facts: &ClaimFacts,
+    today: NaiveDate,
+) -> Result<Created, DomainError> {
+    let role = actor
+        .acting_role(CREATE_ROLES)
+        .ok_or(DomainError::CreateNotAllowed)?;
+    validate_facts(rules, facts, today)?;
+    Ok(Created {
+        role,
+        deadlines: Deadlines {
+            filing: filing_deadline(&rules.filing, facts),
+            ..Deadlines::default()
+        },
+    })
+}
+
+/// Replaces a draft's facts, recomputing its filing deadline.
+pub fn edit_draft(
+    claim: &Claim,
+    actor: &Actor,
+    rules: &JurisdictionRules,
+    facts: ClaimFacts,
+    today: NaiveDate,
+) -> Result<(Role, Claim), DomainError> {
+    let role = authorize(ClaimOperation::EditDraft, claim, actor)?;
+    validate_facts(rules, &facts, today)?;
+    let mut next = claim.clone();
+    next.deadlines.filing = filing_deadline(&rules.filing, &facts);
+    next.facts = facts;
+    Ok((role, next))
+}
+
+fn validate_facts(
+    rules: &JurisdictionRules,
+    facts: &ClaimFacts,
+    today: NaiveDate,
+) -> Result<(), DomainError> {
+    let invalid = |field, reason: &str| {
+        Err(DomainError::InvalidInput {
+            field,
+            reason: reason.to_owned(),
+        })
+    };
+    if facts.crime_date > today {
+        return invalid("crime_date", "must not be in the future");
+    }
+    if facts
+        .victim_birth_date
+        .is_some_and(|birth| birth > facts.crime_date)
+    {
+        return invalid("victim_birth_date", "must be on or before crime_date");
+    }
+    if facts
+        .trafficking_identified_on
+        .is_some_and(|identified| identified > today)
+    {
+        return invalid("trafficking_identified_on", "must not be in the future");
+    }
+    if facts
+        .crime_discovered_on
+        .is_some_and(|discovered| discovered > today || discovered < facts.crime_date)
+    {
+        return invalid(
+            "crime_discovered_on",
+            "must be between crime_date and today",
+        );
+    }
+    if !rules.languages.contains(&facts.language) {
+        let served: Vec<String> = rules.languages.iter().map(ToString::to_string).collect();
+        return Err(DomainError::InvalidInput {
+            field: "language",
+            reason: format!("must be one of {} in {}", served.join(", "), rules.id),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::claim::Language;
+    use crate::domain::claim::tests::facts;
+    use crate::domain::role::UserId;
+    use crate::domain::rules::tests::kosovo;
+
+    fn today() -> NaiveDate {
+        "2026-04-01".parse().unwrap()
+    }
+
+    #[test]
+    fn a_lawyer_creates_a_draft_with_its_filing_deadline() {
+        let created = create(
+            &Actor::user(UserId(1), [Role::Lawyer]),
+            &kosovo(),
+            &facts(),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(created.role, Role::Lawyer);
+        assert_eq!(
+            created.deadlines.filing,
+            Some("2026-09-10".parse().unwrap())
+        );
+    }
+
+    #[test]
+    fn only_lawyers_and_the_secretariat_create_claims() {
+        let result = create(
+            &Actor::user(UserId(1), [Role::Commissioner]),
+            &kosovo(),
+            &facts(),
+            today(),
+        );
+        assert_eq!(result.unwrap_err(), DomainError::CreateNotAllowed);
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_with_the_field_named() {
+        let lawyer = Actor::user(UserId(1), [Role::Lawyer]);
+        let mut future = facts();
+        future.crime_date = "2026-05-01".parse().unwrap();
+        assert!(matches!(
+            create(&lawyer, &kosovo(), &future, today()),
+            Err(DomainError::InvalidInput {
+                field: "crime_date",
+                ..
+            })
+        ));
+        let mut unborn = facts();
+        unborn.victim_birth_date = Some("2026-03-11".parse().unwrap());
+        assert!(matches!(
+            create(&lawyer, &kosovo(), &unborn, today()),
+            Err(DomainError::InvalidInput {
+                field: "victim_birth_date",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn the_language_must_be_one_the_jurisdiction_serves() {
+        let mut rules = kosovo();
+        rules.languages = vec![Language::En];
+        let result = create(
+            &Actor::user(UserId(1), [Role::Lawyer]),
+            &rules,
+            &facts(),
+            today(),
+        );
+        assert!(matches!(
+            result,
+            Err(DomainError::InvalidInput {
+                field: "language",
+                ..
+            })
+        ));
+    }
+}

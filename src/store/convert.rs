@@ -1,0 +1,138 @@
+//! Rows to domain values and back. A row that does not parse is corruption, reported with the
+//! column's name but never its value (values may be personal).
+
+use std::str::FromStr;
+
+use anyhow::{Context as _, anyhow};
+use chrono::{DateTime, Utc};
+use entity::claim;
+use sea_orm::ActiveValue::Set;
+
+use crate::domain::claim::{Deadlines, Decision, Outcome, OutcomeKind, PersonalText};
+use crate::domain::money::{Currency, Money};
+use crate::domain::reference::ClaimReference;
+use crate::domain::rules::JurisdictionId;
+use crate::domain::{Claim, ClaimFacts, ClaimId, UserId};
+
+/// Parses a stored enum or code; the value is safe to name (it is never personal).
+pub fn parse<T: FromStr>(column: &str, text: &str) -> anyhow::Result<T> {
+    text.parse()
+        .map_err(|_| anyhow!("{column}: unrecognised value {text:?}"))
+}
+
+fn personal(column: &str, text: String) -> anyhow::Result<PersonalText> {
+    PersonalText::try_from(text).map_err(|_| anyhow!("{column}: stored text is not valid"))
+}
+
+pub fn claim_from_row(row: claim::Model) -> anyhow::Result<Claim> {
+    let currency: Currency = parse("claims.currency", &row.currency)?;
+    let money = |minor: Option<i64>| minor.map(|minor| Money::from_minor_units(minor, currency));
+    let decision = decision_from_row(&row, currency)?;
+    let facts = ClaimFacts {
+        offence_type: parse("claims.offence_type", &row.offence_type)?,
+        crime_date: row.crime_date,
+        applicant_kind: parse("claims.applicant_kind", &row.applicant_kind)?,
+        applicant_name: personal("claims.applicant_name", row.applicant_name)?,
+        victim_name: personal("claims.victim_name", row.victim_name)?,
+        victim_birth_date: row.victim_birth_date,
+        victim_address: row
+            .victim_address
+            .map(|text| personal("claims.victim_address", text))
+            .transpose()?,
+        protected_identity: row.protected_identity,
+        trafficking_identified_on: row.trafficking_identified_on,
+        crime_discovered_on: row.crime_discovered_on,
+        reported_to_police: row.reported_to_police,
+        language: parse("claims.language", &row.language)?,
+    };
+    Ok(Claim {
+        id: ClaimId(row.id),
+        reference: parse::<ClaimReference>("claims.reference", &row.reference)?,
+        jurisdiction: JurisdictionId::parse(&row.jurisdiction).context("claims.jurisdiction")?,
+        state: parse("claims.state", &row.state)?,
+        version: row.version,
+        facts,
+        created_by: row.created_by.map(UserId),
+        representative: row.representative_id.map(UserId),
+        lodged_on: row.lodged_on,
+        filing_extension_reason: row.filing_extension_reason,
+        deadlines: Deadlines {
+            filing: row.filing_deadline,
+            evidence_due: row.evidence_due,
+            decision_due: row.decision_due,
+            appeal_due: row.appeal_due,
+            payment_due: row.payment_due,
+        },
+        proposed_award: money(row.proposed_award_minor),
+        review_round: row.review_round,
+        decision,
+    })
+}
+
+fn decision_from_row(row: &claim::Model, currency: Currency) -> anyhow::Result<Option<Decision>> {
+    let (Some(kind), Some(decided_on)) = (row.decision_outcome.as_deref(), row.decided_on) else {
+        return Ok(None);
+    };
+    let outcome = match parse::<OutcomeKind>("claims.decision_outcome", kind)? {
+        OutcomeKind::Award => {
+            let minor = row
+                .decision_award_minor
+                .context("claims.decision_award_minor: missing for an award")?;
+            Outcome::Award(Money::from_minor_units(minor, currency))
+        }
+        OutcomeKind::Rejected => Outcome::Rejected,
+        OutcomeKind::Inadmissible => Outcome::Inadmissible {
+            reason: row.decision_reason.clone().unwrap_or_default(),
+        },
+    };
+    Ok(Some(Decision {
+        outcome,
+        decided_on,
+    }))
+}
+
+/// The columns a change may touch: everything but identity, reference and creation.
+pub fn changed_columns(claim: &Claim, now: DateTime<Utc>) -> claim::ActiveModel {
+    let facts = &claim.facts;
+    let outcome = claim.decision.as_ref().map(|decision| &decision.outcome);
+    claim::ActiveModel {
+        state: Set(claim.state.as_str().to_owned()),
+        version: Set(claim.version),
+        offence_type: Set(facts.offence_type.to_string()),
+        crime_date: Set(facts.crime_date),
+        applicant_kind: Set(facts.applicant_kind.to_string()),
+        applicant_name: Set(facts.applicant_name.expose().to_owned()),
+        victim_name: Set(facts.victim_name.expose().to_owned()),
+        victim_birth_date: Set(facts.victim_birth_date),
+        victim_address: Set(facts
+            .victim_address
+            .as_ref()
+            .map(|text| text.expose().to_owned())),
+        protected_identity: Set(facts.protected_identity),
+        trafficking_identified_on: Set(facts.trafficking_identified_on),
+        crime_discovered_on: Set(facts.crime_discovered_on),
+        reported_to_police: Set(facts.reported_to_police),
+        language: Set(facts.language.to_string()),
+        representative_id: Set(claim.representative.map(|user| user.0)),
+        lodged_on: Set(claim.lodged_on),
+        filing_extension_reason: Set(claim.filing_extension_reason.clone()),
+        filing_deadline: Set(claim.deadlines.filing),
+        evidence_due: Set(claim.deadlines.evidence_due),
+        decision_due: Set(claim.deadlines.decision_due),
+        appeal_due: Set(claim.deadlines.appeal_due),
+        payment_due: Set(claim.deadlines.payment_due),
+        proposed_award_minor: Set(claim.proposed_award.map(|money| money.minor_units())),
+        review_round: Set(claim.review_round),
+        decision_outcome: Set(outcome.map(|outcome| outcome.kind().to_string())),
+        decision_award_minor: Set(outcome
+            .and_then(Outcome::award)
+            .map(|money| money.minor_units())),
+        decision_reason: Set(outcome.and_then(|outcome| match outcome {
+            Outcome::Inadmissible { reason } => Some(reason.clone()),
+            Outcome::Award(_) | Outcome::Rejected => None,
+        })),
+        decided_on: Set(claim.decision.as_ref().map(|decision| decision.decided_on)),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+}

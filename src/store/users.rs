@@ -1,0 +1,155 @@
+//! Users, their roles and their bearer-token sessions.
+
+use std::collections::BTreeSet;
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+use entity::{session, user, user_role};
+use sea_orm::ActiveValue::{NotSet, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+};
+
+use super::convert::parse;
+use super::is_unique_violation;
+use crate::domain::{Role, UserId};
+
+pub struct UserRecord {
+    pub id: UserId,
+    pub password_hash: String,
+    pub active: bool,
+}
+
+/// The username is taken.
+#[derive(Debug)]
+pub struct UsernameTaken;
+
+pub async fn insert(
+    connection: &impl ConnectionTrait,
+    username: &str,
+    password_hash: &str,
+    roles: &BTreeSet<Role>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<UserId, UsernameTaken>> {
+    let row = user::ActiveModel {
+        id: NotSet,
+        username: Set(username.to_owned()),
+        password_hash: Set(password_hash.to_owned()),
+        active: Set(true),
+        created_at: Set(now),
+    };
+    let inserted = match row.insert(connection).await {
+        Ok(inserted) => inserted,
+        Err(error) if is_unique_violation(&error) => return Ok(Err(UsernameTaken)),
+        Err(error) => return Err(error).context("inserting a user"),
+    };
+    let role_rows = roles.iter().map(|role| user_role::ActiveModel {
+        user_id: Set(inserted.id),
+        role: Set(role.as_str().to_owned()),
+    });
+    user_role::Entity::insert_many(role_rows)
+        .exec(connection)
+        .await
+        .context("inserting roles")?;
+    Ok(Ok(UserId(inserted.id)))
+}
+
+pub async fn find_by_username(
+    connection: &impl ConnectionTrait,
+    username: &str,
+) -> anyhow::Result<Option<UserRecord>> {
+    let row = user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(connection)
+        .await
+        .context("finding a user")?;
+    Ok(row.map(|row| UserRecord {
+        id: UserId(row.id),
+        password_hash: row.password_hash,
+        active: row.active,
+    }))
+}
+
+pub async fn count(connection: &impl ConnectionTrait) -> anyhow::Result<u64> {
+    user::Entity::find()
+        .count(connection)
+        .await
+        .context("counting users")
+}
+
+pub async fn roles_of(
+    connection: &impl ConnectionTrait,
+    user_id: UserId,
+) -> anyhow::Result<BTreeSet<Role>> {
+    let rows = user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(user_id.0))
+        .all(connection)
+        .await
+        .context("reading roles")?;
+    rows.iter()
+        .map(|row| parse("user_roles.role", &row.role))
+        .collect()
+}
+
+pub async fn insert_session(
+    connection: &impl ConnectionTrait,
+    user_id: UserId,
+    token_hash: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let row = session::ActiveModel {
+        id: NotSet,
+        user_id: Set(user_id.0),
+        token_hash: Set(token_hash.to_owned()),
+        created_at: Set(now),
+        expires_at: Set(expires_at),
+        revoked_at: Set(None),
+    };
+    row.insert(connection)
+        .await
+        .context("inserting a session")?;
+    Ok(())
+}
+
+/// The active user behind a live (unexpired, unrevoked) session.
+pub async fn session_user(
+    connection: &impl ConnectionTrait,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<UserId>> {
+    let session = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(token_hash))
+        .filter(session::Column::RevokedAt.is_null())
+        .filter(session::Column::ExpiresAt.gt(now))
+        .one(connection)
+        .await
+        .context("finding a session")?;
+    let Some(session) = session else {
+        return Ok(None);
+    };
+    let user = user::Entity::find_by_id(session.user_id)
+        .one(connection)
+        .await
+        .context("finding a user")?;
+    Ok(user.filter(|user| user.active).map(|user| UserId(user.id)))
+}
+
+/// Revokes a live session; `false` if there was none.
+pub async fn revoke_session(
+    connection: &impl ConnectionTrait,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<bool> {
+    let result = session::Entity::update_many()
+        .col_expr(
+            session::Column::RevokedAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .filter(session::Column::TokenHash.eq(token_hash))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(connection)
+        .await
+        .context("revoking a session")?;
+    Ok(result.rows_affected > 0)
+}
