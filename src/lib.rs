@@ -5,6 +5,12 @@
 // Tests may unwrap: a panic there is the failure report. Production code may not (Cargo.toml).
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod api;
+pub mod app;
+pub mod cli;
+pub mod commands;
 pub mod domain;
 pub mod forms;
+pub mod service;
+pub mod settings;
 pub mod store;

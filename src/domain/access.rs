@@ -11,6 +11,25 @@ pub fn may_access(actor: &Actor, claim: &Claim) -> bool {
     non_lawyer_role || (actor.user_id.is_some() && claim.representative == actor.user_id)
 }
 
+/// Roles that need a protected person's identity to do their job on the claim. Others (the
+/// administrator) see initials.
+const IDENTITY_ROLES: &[Role] = &[
+    Role::Secretariat,
+    Role::Commissioner,
+    Role::Chair,
+    Role::FinanceOfficer,
+    Role::FinanceApprover,
+    Role::Auditor,
+];
+
+/// Whether the actor may see the names, birth date and address behind the claim.
+pub fn may_see_identity(actor: &Actor, claim: &Claim) -> bool {
+    let representative = actor.holds(Role::Lawyer)
+        && actor.user_id.is_some()
+        && claim.representative == actor.user_id;
+    !claim.facts.protected_identity || representative || actor.acting_role(IDENTITY_ROLES).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -24,6 +43,29 @@ mod tests {
         assert!(may_access(&Actor::user(UserId(10), [Role::Lawyer]), &claim));
         assert!(!may_access(
             &Actor::user(UserId(11), [Role::Lawyer]),
+            &claim
+        ));
+    }
+
+    #[test]
+    fn a_protected_identity_is_hidden_from_the_administrator_only() {
+        let mut claim = claim(ClaimState::Draft);
+        claim.facts.protected_identity = true;
+        assert!(!may_see_identity(
+            &Actor::user(UserId(30), [Role::Admin]),
+            &claim
+        ));
+        assert!(may_see_identity(
+            &Actor::user(UserId(10), [Role::Lawyer]),
+            &claim
+        ));
+        assert!(may_see_identity(
+            &Actor::user(UserId(20), [Role::Secretariat]),
+            &claim
+        ));
+        claim.facts.protected_identity = false;
+        assert!(may_see_identity(
+            &Actor::user(UserId(30), [Role::Admin]),
             &claim
         ));
     }

@@ -161,7 +161,9 @@ pub struct ActionInput {
 }
 
 /// An input field a row requires to be present.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Display, IntoStaticStr)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Display, EnumIter, EnumString, IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum InputField {
@@ -212,7 +214,12 @@ impl Target {
     pub fn possible_states(self) -> Vec<ClaimState> {
         match self {
             Target::State(state) => vec![state],
-            Target::ByAppealOutcome => AppealOutcome::iter().map(appeal_destination).collect(),
+            Target::ByAppealOutcome => {
+                let mut states: Vec<ClaimState> =
+                    AppealOutcome::iter().map(appeal_destination).collect();
+                states.dedup();
+                states
+            }
         }
     }
 

@@ -26,27 +26,29 @@ pub async fn kinds(
         .collect()
 }
 
-pub struct DocumentMetadata<'a> {
+#[derive(Debug, Clone)]
+pub struct DocumentMetadata {
     pub kind: DocumentKind,
-    pub media_type: &'a str,
+    pub media_type: String,
     pub size_bytes: i64,
-    pub sha256: &'a str,
+    /// Lowercase hex SHA-256 of the content.
+    pub sha256: String,
     pub uploaded_by: Option<UserId>,
 }
 
 pub async fn insert(
     connection: &impl ConnectionTrait,
     claim_id: ClaimId,
-    metadata: DocumentMetadata<'_>,
+    metadata: &DocumentMetadata,
     now: DateTime<Utc>,
 ) -> anyhow::Result<i64> {
     let row = document::ActiveModel {
         id: NotSet,
         claim_id: Set(claim_id.0),
         kind: Set(metadata.kind.to_string()),
-        media_type: Set(metadata.media_type.to_owned()),
+        media_type: Set(metadata.media_type.clone()),
         size_bytes: Set(metadata.size_bytes),
-        sha256: Set(metadata.sha256.to_owned()),
+        sha256: Set(metadata.sha256.clone()),
         uploaded_by: Set(metadata.uploaded_by.map(|user| user.0)),
         uploaded_at: Set(now),
     };

@@ -1,0 +1,323 @@
+//! Claim endpoints: drafts, reading, the workflow's actions, the audit trail, votes.
+//! Handlers only translate HTTP to service calls and back.
+
+use chrono::NaiveDate;
+use poem_openapi::param::{Header, Path};
+use poem_openapi::payload::Json;
+use poem_openapi::{ApiResponse, Object, OpenApi};
+use rust_decimal::Decimal;
+use validator::Validate;
+
+use super::Tag;
+use super::optional_body::OptionalJson;
+use super::problem::{ApiError, FieldError};
+use super::security::BearerAuth;
+use super::views::{ActionsView, ClaimView, EventView};
+use crate::domain::claim::{ApplicantKind, Language, PersonalText};
+use crate::domain::operations::VoteKind;
+use crate::domain::rules::JurisdictionId;
+use crate::domain::workflow::{ActionInput, AppealOutcome};
+use crate::domain::{ClaimAction, ClaimFacts, ClaimId, DocumentKind, OffenceType, UserId};
+use crate::service::Services;
+use crate::service::claims::NewDraft;
+
+pub struct ClaimsApi {
+    pub services: Services,
+}
+
+#[derive(Object, Validate)]
+#[oai(deny_unknown_fields)]
+pub struct NewClaimRequest {
+    /// A jurisdiction id from forms/, e.g. `kosovo`.
+    #[oai(validator(min_length = 2, max_length = 40))]
+    pub jurisdiction: String,
+    pub offence_type: OffenceType,
+    pub crime_date: NaiveDate,
+    pub applicant_kind: ApplicantKind,
+    #[validate(length(min = 1, max = 200))]
+    pub applicant_name: String,
+    #[validate(length(min = 1, max = 200))]
+    pub victim_name: String,
+    pub victim_birth_date: Option<NaiveDate>,
+    #[validate(length(min = 1, max = 200))]
+    pub victim_address: Option<String>,
+    #[oai(default)]
+    pub protected_identity: bool,
+    pub trafficking_identified_on: Option<NaiveDate>,
+    pub crime_discovered_on: Option<NaiveDate>,
+    pub reported_to_police: bool,
+    pub language: Language,
+    /// The representing lawyer's user id (secretariat only; a lawyer represents their own drafts).
+    pub representative_id: Option<i64>,
+}
+
+/// The optional body of an action; `GET /claims/{id}/actions` lists what each action requires.
+#[derive(Object, Default)]
+#[oai(deny_unknown_fields)]
+pub struct ActionRequest {
+    #[oai(validator(max_length = 2000))]
+    pub reason: Option<String>,
+    pub evidence_due: Option<NaiveDate>,
+    #[oai(validator(max_items = 20))]
+    pub requested_documents: Option<Vec<DocumentKind>>,
+    /// A plain decimal amount such as `"4245.00"`; floats and exponents are refused.
+    #[oai(validator(pattern = r"^[0-9]{1,13}(\.[0-9]{1,4})?$"))]
+    pub proposed_award: Option<String>,
+    pub appeal_outcome: Option<AppealOutcome>,
+    #[oai(validator(pattern = r"^[0-9]{1,13}(\.[0-9]{1,4})?$"))]
+    pub varied_award: Option<String>,
+    pub appeal_waived: Option<bool>,
+}
+
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct VoteRequest {
+    pub choice: VoteKind,
+    /// Required with `approve_amended`, refused otherwise.
+    #[oai(validator(pattern = r"^[0-9]{1,13}(\.[0-9]{1,4})?$"))]
+    pub amended_amount: Option<String>,
+}
+
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct ExtensionRequest {
+    /// The good cause, in words.
+    #[oai(validator(min_length = 1, max_length = 2000))]
+    pub reason: String,
+}
+
+#[derive(ApiResponse)]
+pub enum Created {
+    #[oai(status = 201)]
+    Created(
+        Json<ClaimView>,
+        #[oai(header = "Location")] String,
+        #[oai(header = "ETag")] String,
+    ),
+}
+
+#[derive(ApiResponse)]
+pub enum Found {
+    #[oai(status = 200)]
+    Ok(Json<ClaimView>, #[oai(header = "ETag")] String),
+}
+
+fn found(view: ClaimView) -> Found {
+    let etag = etag(view.version);
+    Found::Ok(Json(view), etag)
+}
+
+fn etag(version: i64) -> String {
+    format!("\"{version}\"")
+}
+
+/// `If-Match: "3"` (or `3`) pins the change to version 3.
+fn expected_version(if_match: Option<String>) -> Result<Option<i64>, ApiError> {
+    if_match
+        .map(|value| {
+            value
+                .trim()
+                .trim_matches('"')
+                .parse::<i64>()
+                .map_err(|_| ApiError::invalid("If-Match", "must be a claim version such as \"3\""))
+        })
+        .transpose()
+}
+
+fn amount(field: &str, text: Option<String>) -> Result<Option<Decimal>, ApiError> {
+    text.map(|text| {
+        Decimal::from_str_exact(&text)
+            .map_err(|_| ApiError::invalid(field, "must be a plain decimal amount"))
+    })
+    .transpose()
+}
+
+fn personal(field: &str, text: String) -> Result<PersonalText, FieldError> {
+    PersonalText::parse(&text).map_err(|error| FieldError {
+        field: field.to_owned(),
+        reason: error.to_string(),
+    })
+}
+
+impl NewClaimRequest {
+    fn into_draft(self) -> Result<NewDraft, ApiError> {
+        if let Err(errors) = self.validate() {
+            let errors = errors
+                .field_errors()
+                .into_keys()
+                .map(|field| FieldError {
+                    field: field.to_string(),
+                    reason: "must be 1 to 200 characters".to_owned(),
+                })
+                .collect();
+            return Err(ApiError::invalid_fields(errors));
+        }
+        let jurisdiction = JurisdictionId::parse(&self.jurisdiction)
+            .map_err(|error| ApiError::invalid("jurisdiction", &error.reason))?;
+        let applicant_name = personal("applicant_name", self.applicant_name);
+        let victim_name = personal("victim_name", self.victim_name);
+        let victim_address = self
+            .victim_address
+            .map(|text| personal("victim_address", text))
+            .transpose();
+        let (applicant_name, victim_name, victim_address) =
+            match (applicant_name, victim_name, victim_address) {
+                (Ok(applicant), Ok(victim), Ok(address)) => (applicant, victim, address),
+                (applicant, victim, address) => {
+                    let errors = [applicant.err(), victim.err(), address.err()]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    return Err(ApiError::invalid_fields(errors));
+                }
+            };
+        let facts = ClaimFacts {
+            offence_type: self.offence_type,
+            crime_date: self.crime_date,
+            applicant_kind: self.applicant_kind,
+            applicant_name,
+            victim_name,
+            victim_birth_date: self.victim_birth_date,
+            victim_address,
+            protected_identity: self.protected_identity,
+            trafficking_identified_on: self.trafficking_identified_on,
+            crime_discovered_on: self.crime_discovered_on,
+            reported_to_police: self.reported_to_police,
+            language: self.language,
+        };
+        Ok(NewDraft {
+            jurisdiction,
+            facts,
+            representative: self.representative_id.map(UserId),
+        })
+    }
+}
+
+impl ActionRequest {
+    fn into_input(self) -> Result<ActionInput, ApiError> {
+        Ok(ActionInput {
+            reason: self.reason,
+            evidence_due: self.evidence_due,
+            requested_documents: self.requested_documents.unwrap_or_default(),
+            proposed_award: amount("proposed_award", self.proposed_award)?,
+            appeal_outcome: self.appeal_outcome,
+            varied_award: amount("varied_award", self.varied_award)?,
+            appeal_waived: self.appeal_waived.unwrap_or(false),
+        })
+    }
+}
+
+#[OpenApi(prefix_path = "/api/v1", tag = "Tag::Claims")]
+impl ClaimsApi {
+    /// Create a draft claim (lawyers and the secretariat).
+    #[oai(path = "/claims", method = "post")]
+    async fn create(
+        &self,
+        auth: BearerAuth,
+        body: Json<NewClaimRequest>,
+    ) -> Result<Created, ApiError> {
+        let actor = auth.0.actor;
+        let claim = self
+            .services
+            .create_draft(&actor, body.0.into_draft()?)
+            .await?;
+        let view = ClaimView::for_actor(claim, &actor);
+        let location = format!("/api/v1/claims/{}", view.id);
+        let etag = etag(view.version);
+        Ok(Created::Created(Json(view), location, etag))
+    }
+
+    /// Read a claim.
+    #[oai(path = "/claims/:id", method = "get")]
+    async fn get(&self, auth: BearerAuth, id: Path<i64>) -> Result<Found, ApiError> {
+        let actor = auth.0.actor;
+        let claim = self.services.claim(&actor, ClaimId(id.0)).await?;
+        Ok(found(ClaimView::for_actor(claim, &actor)))
+    }
+
+    /// The actions the caller's roles permit on the claim now, with any rule that blocks them.
+    #[oai(path = "/claims/:id/actions", method = "get")]
+    async fn actions(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+    ) -> Result<Json<ActionsView>, ApiError> {
+        let (claim, available) = self
+            .services
+            .allowed_actions(&auth.0.actor, ClaimId(id.0))
+            .await?;
+        Ok(Json(ActionsView::new(&claim, available)))
+    }
+
+    /// Perform a workflow action. `If-Match` makes it conditional on the claim's version.
+    #[oai(path = "/claims/:id/actions/:action", method = "post")]
+    async fn perform(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+        action: Path<ClaimAction>,
+        #[oai(name = "If-Match")] if_match: Header<Option<String>>,
+        body: OptionalJson<ActionRequest>,
+    ) -> Result<Found, ApiError> {
+        let actor = auth.0.actor;
+        let version = expected_version(if_match.0)?;
+        let input = body.0.unwrap_or_default().into_input()?;
+        let claim = self
+            .services
+            .perform(&actor, ClaimId(id.0), action.0, input, version)
+            .await?;
+        Ok(found(ClaimView::for_actor(claim, &actor)))
+    }
+
+    /// The claim's audit trail, oldest first, with each event's place in the hash chain.
+    #[oai(path = "/claims/:id/events", method = "get")]
+    async fn events(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+    ) -> Result<Json<Vec<EventView>>, ApiError> {
+        let events = self.services.events(&auth.0.actor, ClaimId(id.0)).await?;
+        Ok(Json(events.into_iter().map(EventView::from).collect()))
+    }
+
+    /// Cast the caller's vote in the current review round (commission members).
+    #[oai(path = "/claims/:id/votes", method = "post")]
+    async fn vote(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+        body: Json<VoteRequest>,
+    ) -> Result<Found, ApiError> {
+        let actor = auth.0.actor;
+        let amended = amount("amended_amount", body.0.amended_amount)?;
+        let claim = self
+            .services
+            .cast_vote(&actor, ClaimId(id.0), body.0.choice, amended)
+            .await?;
+        Ok(found(ClaimView::for_actor(claim, &actor)))
+    }
+
+    /// Record the caller's recusal from the claim for a conflict of interest.
+    #[oai(path = "/claims/:id/recusals", method = "post")]
+    async fn recuse(&self, auth: BearerAuth, id: Path<i64>) -> Result<Found, ApiError> {
+        let actor = auth.0.actor;
+        let claim = self.services.recuse(&actor, ClaimId(id.0)).await?;
+        Ok(found(ClaimView::for_actor(claim, &actor)))
+    }
+
+    /// Accept a late draft for good cause (secretariat).
+    #[oai(path = "/claims/:id/filing-extension", method = "post")]
+    async fn extend(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+        body: Json<ExtensionRequest>,
+    ) -> Result<Found, ApiError> {
+        let actor = auth.0.actor;
+        let claim = self
+            .services
+            .grant_filing_extension(&actor, ClaimId(id.0), &body.0.reason)
+            .await?;
+        Ok(found(ClaimView::for_actor(claim, &actor)))
+    }
+}

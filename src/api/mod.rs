@@ -1,0 +1,79 @@
+//! The HTTP face of Redress: poem-openapi endpoints under /api/v1, health probes, the OpenAPI
+//! document and Swagger UI.
+//!
+//! Architecture invariant: handlers translate HTTP to service calls and back; they hold no
+//! business rule and build no query.
+
+mod auth;
+mod claims;
+mod optional_body;
+mod problem;
+mod security;
+mod types;
+mod views;
+
+use poem::http::StatusCode;
+use poem::middleware::Tracing;
+use poem::web::Data;
+use poem::{Endpoint, EndpointExt, IntoResponse, Response, Route, get, handler};
+use poem_openapi::{OpenApiService, Tags};
+
+pub use problem::Problem;
+
+use crate::service::Services;
+
+#[derive(Tags)]
+enum Tag {
+    /// Sign-in and sessions.
+    Auth,
+    /// Claims and their workflow.
+    Claims,
+}
+
+/// The OpenAPI service, also used to print or snapshot the document.
+pub fn openapi(services: &Services) -> OpenApiService<(auth::AuthApi, claims::ClaimsApi), ()> {
+    let apis = (
+        auth::AuthApi {
+            services: services.clone(),
+        },
+        claims::ClaimsApi {
+            services: services.clone(),
+        },
+    );
+    OpenApiService::new(apis, "Redress", env!("CARGO_PKG_VERSION"))
+        .description("Workflow engine of a state compensation scheme for victims of crime.")
+}
+
+/// Every route of the server.
+pub fn routes(services: Services) -> impl Endpoint<Output = Response> {
+    let api = openapi(&services);
+    Route::new()
+        .at("/healthz", get(healthz))
+        .at("/readyz", get(readyz))
+        .at("/api/v1/openapi.json", api.spec_endpoint())
+        .nest("/docs", api.swagger_ui())
+        .nest("/", api)
+        .data(services)
+        .with(Tracing)
+        .catch_all_error(problem::problem_for_any_error)
+        .map_to_response()
+}
+
+/// Liveness: the process answers.
+#[handler]
+fn healthz() -> &'static str {
+    "ok"
+}
+
+/// Readiness: the database answers too.
+#[handler]
+async fn readyz(services: Data<&Services>) -> Response {
+    if services.database_ready().await {
+        "ready".into_response()
+    } else {
+        problem::ApiError::unavailable()
+            .into_response()
+            .with_status(StatusCode::SERVICE_UNAVAILABLE)
+            .into_response()
+    }
+}

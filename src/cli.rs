@@ -1,0 +1,111 @@
+//! The command line: `serve`, `migrate`, `user add`, `audit verify`, `workflow`, `forms check`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::Role;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "redress",
+    version,
+    about = "Workflow engine of a state compensation scheme for victims of crime"
+)]
+pub struct Cli {
+    /// A TOML settings file; flags and environment variables override it.
+    #[arg(long, env = "REDRESS_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+    /// Database URL: `sqlite://redress.db` (the default) or `postgres://user@host/db`.
+    #[arg(
+        long,
+        env = "REDRESS_DATABASE_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
+    /// The folder of jurisdiction packages (default: ./forms).
+    #[arg(long, env = "REDRESS_FORMS_DIR", global = true)]
+    pub forms_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database, then serve the API.
+    Serve {
+        /// Address to listen on (default 127.0.0.1:8080).
+        #[arg(long, env = "REDRESS_BIND")]
+        bind: Option<SocketAddr>,
+        /// Seed a demo user for every role and a few synthetic claims (once, into an empty database).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Check the audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Print the claim workflow from its transition table.
+    Workflow {
+        #[arg(long, value_enum, default_value_t = WorkflowFormat::Mermaid)]
+        format: WorkflowFormat,
+    },
+    /// Check the jurisdiction packages.
+    Forms {
+        #[command(subcommand)]
+        command: FormsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user. The password is read from standard input, or prompted for on a terminal.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// A role; repeat the flag or separate with commas for several.
+        #[arg(long = "role", required = true, value_delimiter = ',', value_parser = parse_role)]
+        roles: Vec<Role>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute every claim's hash chain; exits 1 naming the first broken claim and event.
+    Verify,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FormsCommand {
+    /// Load and validate every package, listing provisional values.
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WorkflowFormat {
+    /// A Mermaid state diagram.
+    Mermaid,
+    /// A Markdown table with roles, required input and guards.
+    Markdown,
+}
+
+fn parse_role(text: &str) -> Result<Role, String> {
+    use strum::IntoEnumIterator;
+    text.parse().map_err(|_| {
+        let roles: Vec<&str> = Role::iter()
+            .filter(|role| *role != Role::System)
+            .map(Role::as_str)
+            .collect();
+        format!("unknown role; one of: {}", roles.join(", "))
+    })
+}

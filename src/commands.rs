@@ -1,0 +1,160 @@
+//! What each command line command does, on top of `app` and `service`.
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+
+use crate::app::{self, Application};
+use crate::cli::{AuditCommand, Cli, Command, FormsCommand, UserCommand, WorkflowFormat};
+use crate::domain::Role;
+use crate::domain::workflow::{render_markdown, render_mermaid};
+use crate::forms::Jurisdictions;
+use crate::service::SystemClock;
+use crate::service::auth::Password;
+use crate::settings::{Overrides, Settings};
+
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let bind = match &cli.command {
+        Command::Serve { bind, .. } => *bind,
+        _ => None,
+    };
+    let overrides = Overrides {
+        database_url: cli.database_url,
+        bind,
+        forms_dir: cli.forms_dir,
+    };
+    let settings = Settings::load(cli.config.as_deref(), overrides)?;
+    match cli.command {
+        Command::Serve { demo, .. } => serve(&settings, demo).await,
+        Command::Migrate => {
+            app::open(&settings, Arc::new(SystemClock)).await?;
+            println!("The {} database is migrated.", settings.database_kind());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User {
+            command: UserCommand::Add { username, roles },
+        } => add_user(&settings, &username, roles).await,
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => verify_audit(&settings).await,
+        Command::Workflow { format } => {
+            print!(
+                "{}",
+                if format == WorkflowFormat::Mermaid {
+                    render_mermaid()
+                } else {
+                    render_markdown()
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Forms {
+            command: FormsCommand::Check,
+        } => check_forms(&settings),
+    }
+}
+
+async fn serve(settings: &Settings, demo: bool) -> anyhow::Result<ExitCode> {
+    let services = app::open(settings, Arc::new(SystemClock)).await?;
+    if demo {
+        match services.seed_demo().await? {
+            Some(accounts) => {
+                println!("Demo accounts (passwords are shown only now):");
+                for account in accounts {
+                    let roles: Vec<&str> = account.roles.iter().map(|role| role.as_str()).collect();
+                    println!(
+                        "  {:<18} {}  ({})",
+                        account.username,
+                        account.password,
+                        roles.join(", ")
+                    );
+                }
+            }
+            None => println!("The database already has users; demo data was not seeded again."),
+        }
+    }
+    let application = Application::build(services, settings.bind).await?;
+    tracing::info!(address = %application.address(), database = settings.database_kind(), "serving");
+    println!(
+        "Redress is listening on http://{} (API docs at /docs)",
+        application.address()
+    );
+    application.run_until_stopped().await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn add_user(
+    settings: &Settings,
+    username: &str,
+    roles: Vec<Role>,
+) -> anyhow::Result<ExitCode> {
+    let services = app::open(settings, Arc::new(SystemClock)).await?;
+    let password = read_password()?;
+    let roles: BTreeSet<Role> = roles.into_iter().collect();
+    match services.add_user(username, password, roles).await {
+        Ok(user_id) => {
+            println!("Added user {username} (id {}).", user_id.0);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            eprintln!("redress: {error}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// From a terminal, a hidden prompt; otherwise the first line of standard input.
+fn read_password() -> anyhow::Result<Password> {
+    let stdin = std::io::stdin();
+    let password = if stdin.is_terminal() {
+        rpassword::prompt_password("Password: ").context("reading the password")?
+    } else {
+        let mut line = String::new();
+        stdin
+            .lock()
+            .read_line(&mut line)
+            .context("reading the password from standard input")?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    };
+    Ok(Password::new(password))
+}
+
+async fn verify_audit(settings: &Settings) -> anyhow::Result<ExitCode> {
+    let services = app::open(settings, Arc::new(SystemClock)).await?;
+    let report = services.verify_audit_trail().await?;
+    let mut stdout = std::io::stdout().lock();
+    match report.breaks.first() {
+        None => {
+            writeln!(
+                stdout,
+                "audit trail intact: {} claims, {} events verified",
+                report.claims, report.events
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(first) => {
+            writeln!(stdout, "audit trail BROKEN: {first}")?;
+            writeln!(
+                stdout,
+                "{} of {} claims have a broken chain",
+                report.breaks.len(),
+                report.claims
+            )?;
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn check_forms(settings: &Settings) -> anyhow::Result<ExitCode> {
+    let jurisdictions = Jurisdictions::load(&settings.forms_dir)?;
+    for rules in jurisdictions.all() {
+        println!("{} ({}, {}): valid", rules.id, rules.name, rules.currency);
+        for key in &rules.provisional {
+            println!("  provisional: {key}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,411 @@
+//! Claim use cases: create a draft, read it, list what may be done, and change it through the
+//! workflow or another act, each change with its audit event in one transaction.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Datelike, Utc};
+use rust_decimal::Decimal;
+use sea_orm::ConnectionTrait;
+use serde_json::{Value, json};
+
+use super::{ServiceError, Services};
+use crate::domain::access::may_access;
+use crate::domain::audit::{AuditAction, AuditEvent, StoredEvent};
+use crate::domain::intake;
+use crate::domain::money::Money;
+use crate::domain::operations::{self, ClaimOperation, VoteKind};
+use crate::domain::rules::{JurisdictionId, JurisdictionRules};
+use crate::domain::votes::{Ballot, Vote};
+use crate::domain::workflow::{self, ActionInput, Availability, Context};
+use crate::domain::{
+    Actor, Claim, ClaimAction, ClaimFacts, ClaimId, ClaimState, DocumentKind, Role, UserId,
+};
+use crate::store;
+use crate::store::documents::DocumentMetadata;
+
+/// How often a change without an explicit expected version is retried after losing a race.
+const CHANGE_ATTEMPTS: u32 = 3;
+
+pub struct NewDraft {
+    pub jurisdiction: JurisdictionId,
+    pub facts: ClaimFacts,
+    /// Set by the secretariat when filing for a represented applicant; a lawyer represents
+    /// the claims they create.
+    pub representative: Option<UserId>,
+}
+
+/// A decided change: the claim after it, what to record, and any row that goes with it.
+struct Change {
+    after: Claim,
+    role: Role,
+    action: AuditAction,
+    payload: Value,
+    record: Option<Record>,
+}
+
+enum Record {
+    Vote(Vote),
+    Recusal(UserId),
+    Document(DocumentMetadata),
+}
+
+/// What a change decision may look at besides the claim.
+struct Loaded<'a> {
+    rules: &'a JurisdictionRules,
+    documents: BTreeSet<DocumentKind>,
+    ballot: Ballot,
+}
+
+impl Services {
+    pub async fn create_draft(
+        &self,
+        actor: &Actor,
+        draft: NewDraft,
+    ) -> Result<Claim, ServiceError> {
+        let rules = self.rules(&draft.jurisdiction)?;
+        let now = self.now();
+        let created = intake::create(actor, rules, &draft.facts, now.date_naive())?;
+        let representative = match created.role {
+            Role::Lawyer => actor.user_id,
+            _ => draft.representative,
+        };
+        let transaction = store::begin_write(self.database()).await?;
+        if let Some(lawyer) = representative.filter(|_| created.role != Role::Lawyer) {
+            ensure_lawyer(&transaction, lawyer).await?;
+        }
+        let reference = store::claims::next_reference(&transaction, rules, now.year()).await?;
+        let new = store::claims::NewClaim {
+            reference: &reference,
+            rules,
+            facts: &draft.facts,
+            created_by: actor.user_id,
+            representative,
+            deadlines: &created.deadlines,
+        };
+        let claim = store::claims::insert(&transaction, new, now).await?;
+        let payload = json!({
+            "jurisdiction": claim.jurisdiction,
+            "reference": claim.reference,
+            "offence_type": claim.facts.offence_type,
+            "deadlines": claim.deadlines,
+        });
+        let event = audit_event(
+            &claim,
+            1,
+            actor,
+            created.role,
+            AuditAction::Transition(ClaimAction::Create),
+            None,
+            payload,
+            now,
+        );
+        store::events::append(&transaction, event).await?;
+        transaction.commit().await?;
+        tracing::info!(claim_id = claim.id.0, reference = %claim.reference, "claim created");
+        Ok(claim)
+    }
+
+    pub async fn claim(&self, actor: &Actor, id: ClaimId) -> Result<Claim, ServiceError> {
+        load_accessible(self.database(), actor, id).await
+    }
+
+    /// The actions the actor's roles permit now, each with the guard that currently blocks it.
+    pub async fn allowed_actions(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+    ) -> Result<(Claim, Vec<Availability>), ServiceError> {
+        let claim = load_accessible(self.database(), actor, id).await?;
+        let loaded = self.load_context(self.database(), &claim).await?;
+        let context = context(&loaded, actor, self.today());
+        let available = workflow::allowed_actions(&claim, &context);
+        Ok((claim, available))
+    }
+
+    pub async fn events(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+    ) -> Result<Vec<StoredEvent>, ServiceError> {
+        load_accessible(self.database(), actor, id).await?;
+        let rows = store::events::for_claim(self.database(), id.0).await?;
+        Ok(rows
+            .iter()
+            .map(store::events::stored_from_row)
+            .collect::<anyhow::Result<_>>()?)
+    }
+
+    pub async fn perform(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        action: ClaimAction,
+        input: ActionInput,
+        expected_version: Option<i64>,
+    ) -> Result<Claim, ServiceError> {
+        let claim = self
+            .change(actor, id, expected_version, |claim, context| {
+                let performed = workflow::perform(claim, action, context, &input)?;
+                Ok(Change {
+                    after: performed.claim,
+                    role: performed.role,
+                    action: AuditAction::Transition(action),
+                    payload: performed.payload,
+                    record: None,
+                })
+            })
+            .await?;
+        tracing::info!(claim_id = id.0, %action, state = %claim.state, "claim action performed");
+        Ok(claim)
+    }
+
+    pub async fn cast_vote(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        kind: VoteKind,
+        amended_amount: Option<Decimal>,
+    ) -> Result<Claim, ServiceError> {
+        self.change(actor, id, None, |claim, context| {
+            let (role, vote) = operations::cast_vote(
+                claim,
+                actor,
+                context.ballot,
+                context.rules,
+                kind,
+                amended_amount,
+            )?;
+            let payload = json!({"round": claim.review_round, "vote": vote.choice});
+            Ok(Change {
+                after: claim.clone(),
+                role,
+                action: operation(ClaimOperation::CastVote),
+                payload,
+                record: Some(Record::Vote(vote)),
+            })
+        })
+        .await
+    }
+
+    pub async fn recuse(&self, actor: &Actor, id: ClaimId) -> Result<Claim, ServiceError> {
+        self.change(actor, id, None, |claim, context| {
+            let role = operations::recuse(claim, actor, context.ballot)?;
+            let member = actor.user_id.ok_or(ServiceError::Forbidden)?;
+            let payload = json!({"round": claim.review_round});
+            Ok(Change {
+                after: claim.clone(),
+                role,
+                action: operation(ClaimOperation::Recuse),
+                payload,
+                record: Some(Record::Recusal(member)),
+            })
+        })
+        .await
+    }
+
+    pub async fn grant_filing_extension(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        reason: &str,
+    ) -> Result<Claim, ServiceError> {
+        self.change(actor, id, None, |claim, context| {
+            let (role, after) = operations::grant_filing_extension(
+                claim,
+                actor,
+                context.rules,
+                context.today,
+                reason,
+            )?;
+            let payload = json!({"reason": reason.trim()});
+            Ok(Change {
+                after,
+                role,
+                action: operation(ClaimOperation::GrantFilingExtension),
+                payload,
+                record: None,
+            })
+        })
+        .await
+    }
+
+    /// Records a document's metadata against the claim (the content store arrives with the API).
+    pub async fn record_document(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        metadata: DocumentMetadata,
+    ) -> Result<Claim, ServiceError> {
+        self.change(actor, id, None, |claim, _| {
+            let role = operations::authorize(ClaimOperation::UploadDocument, claim, actor)?;
+            let payload = json!({"kind": metadata.kind, "media_type": metadata.media_type, "size_bytes": metadata.size_bytes, "sha256": metadata.sha256});
+            let record = Some(Record::Document(metadata.clone()));
+            Ok(Change { after: claim.clone(), role, action: operation(ClaimOperation::UploadDocument), payload, record })
+        })
+        .await
+    }
+
+    /// Runs `decide` against the current claim and persists its change; retried when another
+    /// writer won a race and the caller did not pin a version.
+    async fn change<F>(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        expected_version: Option<i64>,
+        decide: F,
+    ) -> Result<Claim, ServiceError>
+    where
+        F: Fn(&Claim, &Context<'_>) -> Result<Change, ServiceError>,
+    {
+        let mut attempt = 1;
+        loop {
+            match self.try_change(actor, id, expected_version, &decide).await {
+                Err(ServiceError::VersionConflict) if attempt < CHANGE_ATTEMPTS => {
+                    attempt += 1;
+                }
+                result => return result,
+            }
+        }
+    }
+
+    async fn try_change<F>(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        expected_version: Option<i64>,
+        decide: &F,
+    ) -> Result<Claim, ServiceError>
+    where
+        F: Fn(&Claim, &Context<'_>) -> Result<Change, ServiceError>,
+    {
+        let now = self.now();
+        let transaction = store::begin_write(self.database()).await?;
+        let before = load_accessible(&transaction, actor, id).await?;
+        if let Some(expected) = expected_version.filter(|expected| *expected != before.version) {
+            return Err(ServiceError::StaleVersion { expected });
+        }
+        let loaded = self.load_context(&transaction, &before).await?;
+        let change = decide(&before, &context(&loaded, actor, now.date_naive()))?;
+        if !store::claims::save_change(&transaction, before.version, &change.after, now).await? {
+            // Another writer committed between our read and our update.
+            return Err(match expected_version {
+                Some(expected) => ServiceError::StaleVersion { expected },
+                None => ServiceError::VersionConflict,
+            });
+        }
+        match &change.record {
+            Some(Record::Vote(vote)) => {
+                store::votes::insert_vote(&transaction, id, before.review_round, vote, now).await?
+            }
+            Some(Record::Recusal(member)) => {
+                store::votes::insert_recusal(&transaction, id, *member, now).await?
+            }
+            Some(Record::Document(metadata)) => {
+                store::documents::insert(&transaction, id, metadata, now).await?;
+            }
+            None => {}
+        }
+        let sequence = before.version + 1;
+        let event = audit_event(
+            &change.after,
+            sequence,
+            actor,
+            change.role,
+            change.action,
+            Some(before.state),
+            change.payload,
+            now,
+        );
+        store::events::append(&transaction, event).await?;
+        transaction.commit().await?;
+        let mut after = change.after;
+        after.version = sequence;
+        Ok(after)
+    }
+
+    async fn load_context(
+        &self,
+        connection: &impl ConnectionTrait,
+        claim: &Claim,
+    ) -> Result<Loaded<'_>, ServiceError> {
+        let rules = self.rules(&claim.jurisdiction)?;
+        let documents = store::documents::kinds(connection, claim.id).await?;
+        let ballot =
+            store::votes::ballot(connection, claim.id, claim.review_round, rules.currency).await?;
+        Ok(Loaded {
+            rules,
+            documents,
+            ballot,
+        })
+    }
+}
+
+fn context<'a>(loaded: &'a Loaded<'a>, actor: &'a Actor, today: chrono::NaiveDate) -> Context<'a> {
+    Context {
+        today,
+        actor,
+        rules: loaded.rules,
+        documents: &loaded.documents,
+        ballot: &loaded.ballot,
+        // Payment orders arrive with the payout work; until then nothing is confirmed paid.
+        confirmed_payments: Money::zero(loaded.rules.currency),
+    }
+}
+
+fn operation(operation: ClaimOperation) -> AuditAction {
+    AuditAction::Operation(operation)
+}
+
+/// A claim the actor may see; one they may not is reported as absent, never as forbidden, so
+/// its existence does not leak.
+async fn load_accessible(
+    connection: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ClaimId,
+) -> Result<Claim, ServiceError> {
+    store::claims::find(connection, id)
+        .await?
+        .filter(|claim| may_access(actor, claim))
+        .ok_or(ServiceError::NotFound("claim"))
+}
+
+async fn ensure_lawyer(
+    connection: &impl ConnectionTrait,
+    user: UserId,
+) -> Result<(), ServiceError> {
+    if store::users::roles_of(connection, user)
+        .await?
+        .contains(&Role::Lawyer)
+    {
+        Ok(())
+    } else {
+        Err(ServiceError::Invalid {
+            field: "representative_id",
+            reason: "must be the id of a lawyer".to_owned(),
+        })
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // one argument per recorded field keeps the call sites plain
+fn audit_event(
+    claim: &Claim,
+    sequence: i64,
+    actor: &Actor,
+    role: Role,
+    action: AuditAction,
+    from_state: Option<ClaimState>,
+    payload: Value,
+    occurred_at: DateTime<Utc>,
+) -> AuditEvent {
+    AuditEvent {
+        claim_id: claim.id.0,
+        sequence,
+        actor_user_id: actor.user_id.map(|user| user.0),
+        role,
+        action,
+        from_state,
+        to_state: claim.state,
+        payload,
+        occurred_at,
+    }
+}

@@ -1,0 +1,204 @@
+//! Demo data for `redress serve --demo`: a user for every role and synthetic claims in several
+//! states, all created through the same use cases as real ones, so their audit trails are real.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, TimeDelta};
+use rust_decimal::Decimal;
+
+use super::auth::Password;
+use super::claims::NewDraft;
+use super::{ServiceError, Services};
+use crate::domain::claim::{ApplicantKind, Language, PersonalText};
+use crate::domain::operations::VoteKind;
+use crate::domain::rules::JurisdictionId;
+use crate::domain::workflow::ActionInput;
+use crate::domain::{Actor, ClaimAction, ClaimFacts, ClaimId, DocumentKind, OffenceType, Role};
+use crate::store;
+
+/// A demo account, with the password shown once.
+pub struct DemoAccount {
+    pub username: &'static str,
+    pub password: String,
+    pub roles: Vec<Role>,
+}
+
+const ACCOUNTS: &[(&str, &[Role])] = &[
+    ("lawyer", &[Role::Lawyer]),
+    ("secretariat", &[Role::Secretariat]),
+    ("commissioner-1", &[Role::Commissioner]),
+    ("commissioner-2", &[Role::Commissioner]),
+    ("chair", &[Role::Chair]),
+    ("finance-officer", &[Role::FinanceOfficer]),
+    ("finance-approver", &[Role::FinanceApprover]),
+    ("auditor", &[Role::Auditor]),
+    ("admin", &[Role::Admin]),
+];
+
+struct Cast {
+    lawyer: Actor,
+    secretariat: Actor,
+    members: Vec<Actor>,
+    chair: Actor,
+}
+
+impl Services {
+    /// Seeds the demo once; `None` when the database already has users.
+    pub async fn seed_demo(&self) -> Result<Option<Vec<DemoAccount>>, ServiceError> {
+        if store::users::count(self.database()).await? > 0 {
+            return Ok(None);
+        }
+        let mut accounts = Vec::new();
+        let mut actors = Vec::new();
+        for (username, roles) in ACCOUNTS {
+            let password = demo_password()?;
+            let role_set: BTreeSet<Role> = roles.iter().copied().collect();
+            let user_id = self
+                .add_user(username, Password::new(password.clone()), role_set.clone())
+                .await?;
+            actors.push(Actor::user(user_id, role_set));
+            accounts.push(DemoAccount {
+                username,
+                password,
+                roles: roles.to_vec(),
+            });
+        }
+        let cast = Cast {
+            lawyer: actors[0].clone(),
+            secretariat: actors[1].clone(),
+            members: vec![actors[2].clone(), actors[3].clone()],
+            chair: actors[4].clone(),
+        };
+        self.seed_claims(&cast).await?;
+        Ok(Some(accounts))
+    }
+
+    async fn seed_claims(&self, cast: &Cast) -> Result<(), ServiceError> {
+        let ready = self.demo_draft(cast, OffenceType::DomesticViolence).await?;
+        self.file_power_of_attorney(cast, ready).await?;
+        let submitted = self.demo_draft(cast, OffenceType::SexualViolence).await?;
+        self.file_power_of_attorney(cast, submitted).await?;
+        self.perform(
+            &cast.lawyer,
+            submitted,
+            ClaimAction::Submit,
+            ActionInput::default(),
+            None,
+        )
+        .await?;
+        let review = self
+            .demo_draft(cast, OffenceType::TraffickingInHumanBeings)
+            .await?;
+        self.walk_to_review(cast, review).await?;
+        let decided = self
+            .demo_draft(cast, OffenceType::OtherViolentCrime)
+            .await?;
+        self.walk_to_review(cast, decided).await?;
+        for member in cast.members.iter().chain([&cast.chair]) {
+            self.cast_vote(member, decided, VoteKind::Approve, None)
+                .await?;
+        }
+        self.perform(
+            &cast.chair,
+            decided,
+            ClaimAction::Decide,
+            ActionInput::default(),
+            None,
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn walk_to_review(&self, cast: &Cast, claim: ClaimId) -> Result<(), ServiceError> {
+        let secretariat = &cast.secretariat;
+        self.perform(
+            secretariat,
+            claim,
+            ClaimAction::Submit,
+            ActionInput::default(),
+            None,
+        )
+        .await?;
+        self.perform(
+            secretariat,
+            claim,
+            ClaimAction::AcceptForAssessment,
+            ActionInput::default(),
+            None,
+        )
+        .await?;
+        let proposal = ActionInput {
+            proposed_award: Some(Decimal::new(424_500, 2)),
+            ..ActionInput::default()
+        };
+        self.perform(
+            secretariat,
+            claim,
+            ClaimAction::ProposeAward,
+            proposal,
+            None,
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn demo_draft(
+        &self,
+        cast: &Cast,
+        offence_type: OffenceType,
+    ) -> Result<ClaimId, ServiceError> {
+        let today = self.today();
+        let synthetic = |text: &str| {
+            PersonalText::parse(text).map_err(|error| anyhow::anyhow!("demo text: {error}"))
+        };
+        let facts = ClaimFacts {
+            offence_type,
+            crime_date: today - TimeDelta::days(40),
+            applicant_kind: ApplicantKind::DirectVictim,
+            applicant_name: synthetic("Synthetic Applicant")?,
+            victim_name: synthetic("Synthetic Applicant")?,
+            victim_birth_date: today.with_year(today.year() - 30),
+            victim_address: Some(synthetic("1 Example Street, Prishtinë")?),
+            protected_identity: offence_type == OffenceType::TraffickingInHumanBeings,
+            trafficking_identified_on: None,
+            crime_discovered_on: None,
+            reported_to_police: true,
+            language: Language::Sq,
+        };
+        let jurisdiction = JurisdictionId::parse("kosovo").map_err(anyhow::Error::from)?;
+        let draft = NewDraft {
+            jurisdiction,
+            facts,
+            representative: None,
+        };
+        Ok(self.create_draft(&cast.lawyer, draft).await?.id)
+    }
+
+    /// Records a synthetic power of attorney so the lawyer may submit (uploads arrive with the API).
+    async fn file_power_of_attorney(
+        &self,
+        cast: &Cast,
+        claim: ClaimId,
+    ) -> Result<(), ServiceError> {
+        let metadata = store::documents::DocumentMetadata {
+            kind: DocumentKind::PowerOfAttorney,
+            media_type: "application/pdf".to_owned(),
+            size_bytes: 0,
+            sha256: EMPTY_SHA256.to_owned(),
+            uploaded_by: cast.lawyer.user_id,
+        };
+        self.record_document(&cast.lawyer, claim, metadata).await?;
+        Ok(())
+    }
+}
+
+/// The SHA-256 of no bytes: the demo's documents have no content.
+const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+/// 18 random bytes in URL-safe base64: 24 characters, never reused.
+fn demo_password() -> Result<String, ServiceError> {
+    use base64::Engine as _;
+    let mut bytes = [0_u8; 18];
+    getrandom::fill(&mut bytes).map_err(|error| anyhow::anyhow!("drawing a password: {error}"))?;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+}

@@ -1,0 +1,34 @@
+//! What a use case can fail with; the API maps each variant to one status and code.
+
+use crate::domain::DomainError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("authentication required")]
+    Unauthenticated,
+    #[error("your roles do not permit this")]
+    Forbidden,
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// The caller pinned a version (`If-Match`) the claim is no longer at.
+    #[error("the claim has changed since version {expected}; reload it and try again")]
+    StaleVersion { expected: i64 },
+    /// Concurrent changes kept winning the race; the caller may try again.
+    #[error("the claim was changed by someone else at the same time; try again")]
+    VersionConflict,
+    #[error("{field}: {reason}")]
+    Invalid { field: &'static str, reason: String },
+    #[error("{field} is already taken")]
+    Duplicate { field: &'static str },
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    /// Anything else: a database failure, corruption, a bug. Never shown to clients.
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl From<sea_orm::DbErr> for ServiceError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        ServiceError::Unexpected(error.into())
+    }
+}

@@ -1,0 +1,87 @@
+//! Use cases: load what a decision needs, ask the domain, persist the outcome.
+//!
+//! Architecture invariant: this is the only layer that writes a claim. Every change runs in one
+//! transaction that updates the claim under an optimistic version check and appends its audit
+//! event; both commit or neither does.
+
+pub mod audit;
+pub mod auth;
+pub mod claims;
+pub mod clock;
+pub mod demo;
+mod error;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::DatabaseConnection;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::ServiceError;
+
+use crate::domain::rules::{JurisdictionId, JurisdictionRules};
+use crate::forms::Jurisdictions;
+
+/// How long a bearer token lives unless revoked.
+pub const SESSION_LIFETIME_HOURS_DEFAULT: u32 = 12;
+
+/// Everything a use case needs, cheap to clone into every request.
+#[derive(Clone)]
+pub struct Services {
+    database: DatabaseConnection,
+    jurisdictions: Arc<Jurisdictions>,
+    clock: Arc<dyn Clock>,
+    session_lifetime_hours: u32,
+}
+
+impl Services {
+    pub fn new(
+        database: DatabaseConnection,
+        jurisdictions: Jurisdictions,
+        clock: Arc<dyn Clock>,
+        session_lifetime_hours: u32,
+    ) -> Self {
+        Services {
+            database,
+            jurisdictions: Arc::new(jurisdictions),
+            clock,
+            session_lifetime_hours,
+        }
+    }
+
+    pub fn database(&self) -> &DatabaseConnection {
+        &self.database
+    }
+
+    pub fn jurisdictions(&self) -> &Jurisdictions {
+        &self.jurisdictions
+    }
+
+    /// Now, to the microsecond: the precision both databases store exactly, so an event's hash
+    /// computed before storing equals the one recomputed after reading it back.
+    fn now(&self) -> DateTime<Utc> {
+        let now = self.clock.now();
+        let micros = now.timestamp_micros();
+        DateTime::from_timestamp_micros(micros).unwrap_or(now)
+    }
+
+    /// Today's date for deadlines. Dates are UTC dates; a scheme whose deadlines must follow its
+    /// local calendar day sets the server's clock source accordingly.
+    fn today(&self) -> NaiveDate {
+        self.now().date_naive()
+    }
+
+    fn rules(&self, id: &JurisdictionId) -> Result<&JurisdictionRules, ServiceError> {
+        self.jurisdictions
+            .get(id)
+            .ok_or_else(|| ServiceError::Invalid {
+                field: "jurisdiction",
+                reason: format!("{id} is not a jurisdiction this server serves"),
+            })
+    }
+
+    /// Whether the database answers (for readiness probes).
+    pub async fn database_ready(&self) -> bool {
+        self.database.ping().await.is_ok()
+    }
+}

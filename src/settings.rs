@@ -1,0 +1,126 @@
+//! Settings, layered: built-in defaults, then an optional TOML file, then environment variables
+//! and flags (clap reads both). The database URL may hold a password, so settings never print it.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use serde::Deserialize;
+
+use crate::service::SESSION_LIFETIME_HOURS_DEFAULT;
+
+pub const DATABASE_URL_DEFAULT: &str = "sqlite://redress.db";
+pub const BIND_DEFAULT: &str = "127.0.0.1:8080";
+pub const FORMS_DIR_DEFAULT: &str = "forms";
+
+/// What the optional settings file may hold; every key is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    database_url: Option<String>,
+    bind: Option<SocketAddr>,
+    forms_dir: Option<PathBuf>,
+    session_lifetime_hours: Option<u32>,
+}
+
+pub struct Settings {
+    pub database_url: String,
+    pub bind: SocketAddr,
+    pub forms_dir: PathBuf,
+    pub session_lifetime_hours: u32,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("Settings")
+            .field("database_url", &"<redacted>")
+            .field("bind", &self.bind)
+            .field("forms_dir", &self.forms_dir)
+            .field("session_lifetime_hours", &self.session_lifetime_hours)
+            .finish()
+    }
+}
+
+/// Values given on the command line or in the environment, which win over the file.
+#[derive(Debug, Default)]
+pub struct Overrides {
+    pub database_url: Option<String>,
+    pub bind: Option<SocketAddr>,
+    pub forms_dir: Option<PathBuf>,
+}
+
+impl Settings {
+    pub fn load(file: Option<&Path>, overrides: Overrides) -> anyhow::Result<Self> {
+        let from_file = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("reading {}", path.display()))?;
+                toml::from_str(&text).with_context(|| format!("{}", path.display()))?
+            }
+            None => FileSettings::default(),
+        };
+        let bind = match overrides.bind.or(from_file.bind) {
+            Some(bind) => bind,
+            None => BIND_DEFAULT.parse().context("the default bind address")?,
+        };
+        Ok(Settings {
+            database_url: overrides
+                .database_url
+                .or(from_file.database_url)
+                .unwrap_or_else(|| DATABASE_URL_DEFAULT.to_owned()),
+            bind,
+            forms_dir: overrides
+                .forms_dir
+                .or(from_file.forms_dir)
+                .unwrap_or_else(|| FORMS_DIR_DEFAULT.into()),
+            session_lifetime_hours: from_file
+                .session_lifetime_hours
+                .unwrap_or(SESSION_LIFETIME_HOURS_DEFAULT),
+        })
+    }
+
+    /// The backend's name, which is safe to log where the URL is not.
+    pub fn database_kind(&self) -> &'static str {
+        if self.database_url.starts_with("sqlite:") {
+            "sqlite"
+        } else {
+            "postgres"
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_win_over_the_file_and_the_file_over_defaults() {
+        let path =
+            std::env::temp_dir().join(format!("redress-settings-{}.toml", std::process::id()));
+        std::fs::write(
+            &path,
+            "database_url = \"sqlite://from-file.db\"\nbind = \"127.0.0.1:9000\"\n",
+        )
+        .unwrap();
+        let overrides = Overrides {
+            bind: Some("127.0.0.1:9100".parse().unwrap()),
+            ..Overrides::default()
+        };
+        let settings = Settings::load(Some(&path), overrides).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(settings.database_url, "sqlite://from-file.db");
+        assert_eq!(settings.bind.port(), 9100);
+        assert_eq!(settings.forms_dir, PathBuf::from("forms"));
+    }
+
+    #[test]
+    fn the_database_url_never_prints() {
+        let overrides = Overrides {
+            database_url: Some("postgres://user:secret@db/redress".into()),
+            ..Overrides::default()
+        };
+        let settings = Settings::load(None, overrides).unwrap();
+        assert!(!format!("{settings:?}").contains("secret"));
+    }
+}

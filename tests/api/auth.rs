@@ -1,0 +1,81 @@
+use redress::domain::Role;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::helpers::{TestApp, on_both_databases, problem};
+
+on_both_databases!(
+    a_user_signs_in_and_sees_their_roles,
+    a_wrong_password_is_refused_without_saying_which_part_was_wrong,
+    requests_without_a_valid_token_are_refused,
+    a_revoked_token_no_longer_works,
+    a_token_expires,
+);
+
+async fn a_user_signs_in_and_sees_their_roles(app: TestApp) {
+    let chair = app.user("chair", &[Role::Chair, Role::Commissioner]).await;
+    let me: Value = app.get(&chair, "/api/v1/me").await.json().await.unwrap();
+    assert_eq!(me["user_id"], chair.id);
+    assert_eq!(me["roles"], serde_json::json!(["commissioner", "chair"]));
+}
+
+async fn a_wrong_password_is_refused_without_saying_which_part_was_wrong(app: TestApp) {
+    app.user("lawyer", &[Role::Lawyer]).await;
+    let wrong_password = problem(
+        app.login("lawyer", "not the password").await,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
+    let unknown_user = problem(
+        app.login("nobody", "not the password").await,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
+    assert_eq!(wrong_password, unknown_user);
+}
+
+async fn requests_without_a_valid_token_are_refused(app: TestApp) {
+    let anonymous = app
+        .client
+        .get(app.url("/api/v1/claims/1"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.headers()["www-authenticate"], "Bearer");
+    assert_eq!(
+        problem(anonymous, StatusCode::UNAUTHORIZED).await["code"],
+        "unauthenticated"
+    );
+    let forged = app
+        .client
+        .get(app.url("/api/v1/claims/1"))
+        .bearer_auth("forged")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        problem(forged, StatusCode::UNAUTHORIZED).await["code"],
+        "unauthenticated"
+    );
+}
+
+async fn a_revoked_token_no_longer_works(app: TestApp) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    let logout = app.post(&lawyer, "/api/v1/auth/logout", None).await;
+    assert_eq!(logout.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.get(&lawyer, "/api/v1/me").await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+async fn a_token_expires(app: TestApp) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    app.clock.advance(chrono::TimeDelta::hours(
+        i64::from(crate::helpers::SESSION_LIFETIME_HOURS) + 1,
+    ));
+    assert_eq!(
+        app.get(&lawyer, "/api/v1/me").await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}

@@ -1,0 +1,65 @@
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::helpers::{TestApp, on_both_databases, problem};
+
+on_both_databases!(
+    health_and_readiness_answer,
+    the_openapi_document_describes_the_api,
+    unknown_routes_answer_with_problem_json,
+);
+
+async fn health_and_readiness_answer(app: TestApp) {
+    let health = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
+    let ready = app.client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(ready.status(), StatusCode::OK);
+}
+
+async fn the_openapi_document_describes_the_api(app: TestApp) {
+    let response = app
+        .client
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let spec: Value = response.json().await.unwrap();
+    for path in [
+        "/api/v1/auth/login",
+        "/api/v1/claims",
+        "/api/v1/claims/{id}",
+        "/api/v1/claims/{id}/actions",
+        "/api/v1/claims/{id}/actions/{action}",
+        "/api/v1/claims/{id}/events",
+    ] {
+        assert!(
+            spec["paths"].get(path).is_some(),
+            "{path} is missing from the spec"
+        );
+    }
+    let responses = &spec["paths"]["/api/v1/claims/{id}/actions/{action}"]["post"]["responses"];
+    for status in [
+        "200", "400", "401", "403", "404", "409", "412", "422", "500",
+    ] {
+        assert!(
+            responses.get(status).is_some(),
+            "status {status} is not documented"
+        );
+    }
+    let states = &spec["components"]["schemas"]["ClaimState"]["enum"];
+    assert_eq!(states.as_array().unwrap().len(), 12);
+    let docs = app.client.get(app.url("/docs")).send().await.unwrap();
+    assert_eq!(docs.status(), StatusCode::OK);
+}
+
+async fn unknown_routes_answer_with_problem_json(app: TestApp) {
+    let response = app
+        .client
+        .get(app.url("/api/v1/nothing-here"))
+        .send()
+        .await
+        .unwrap();
+    let body = problem(response, StatusCode::NOT_FOUND).await;
+    assert_eq!(body["code"], "not_found");
+}

@@ -1,0 +1,12 @@
+//! Integration tests: the real server on port 0, a fresh database per test, on SQLite always and
+//! on PostgreSQL when REDRESS_TEST_POSTGRES_URL is set.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod audit;
+mod auth;
+mod concurrency;
+mod docs;
+mod health;
+mod helpers;
+mod workflow;
