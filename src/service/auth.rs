@@ -197,3 +197,47 @@ fn random_token() -> Result<String, ServiceError> {
 fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_decoy_hash_is_a_real_argon2id_hash_so_unknown_users_cost_a_full_verification() {
+        let parsed = PasswordHash::new(DECOY_HASH).unwrap();
+        assert_eq!(parsed.algorithm.as_str(), "argon2id");
+        assert!(
+            Argon2::default()
+                .verify_password(b"anything", &parsed)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn usernames_and_passwords_are_checked_with_the_field_named() {
+        assert!(matches!(
+            validate_username("Ab"),
+            Err(ServiceError::Invalid {
+                field: "username",
+                ..
+            })
+        ));
+        assert!(validate_username("clerk.one").is_ok());
+        let short = Password::new("short".into());
+        assert!(matches!(
+            validate_password(&short),
+            Err(ServiceError::Invalid {
+                field: "password",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn passwords_never_print() {
+        assert_eq!(
+            format!("{:?}", Password::new("secret value".into())),
+            "Password(<redacted>)"
+        );
+    }
+}

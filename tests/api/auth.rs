@@ -10,6 +10,7 @@ on_both_databases!(
     requests_without_a_valid_token_are_refused,
     a_revoked_token_no_longer_works,
     a_token_expires,
+    a_user_added_on_the_command_line_signs_in,
 );
 
 async fn a_user_signs_in_and_sees_their_roles(app: TestApp) {
@@ -78,4 +79,44 @@ async fn a_token_expires(app: TestApp) {
         app.get(&lawyer, "/api/v1/me").await.status(),
         StatusCode::UNAUTHORIZED
     );
+}
+
+async fn a_user_added_on_the_command_line_signs_in(app: TestApp) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .args([
+            "user",
+            "add",
+            "--username",
+            "clerk",
+            "--role",
+            "secretariat,auditor",
+        ])
+        .env("REDRESS_DATABASE_URL", &app.database_url)
+        .env("REDRESS_FORMS_DIR", crate::helpers::forms_dir())
+        .env("REDRESS_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"a long synthetic password\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let body: Value = app
+        .login("clerk", "a long synthetic password")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(body["roles"], serde_json::json!(["secretariat", "auditor"]));
 }

@@ -16,6 +16,7 @@ on_both_databases!(
     the_actions_endpoint_lists_what_the_caller_may_do_and_what_blocks_it,
     the_audit_trail_records_every_step_and_no_personal_data,
     a_member_cannot_vote_twice,
+    the_demo_draft_walks_from_draft_to_closed_with_the_demo_accounts,
 );
 
 struct Cast {
@@ -373,4 +374,73 @@ async fn a_member_cannot_vote_twice(app: TestApp) {
     )
     .await;
     assert_eq!(lawyer_vote["code"], "operation_not_allowed");
+}
+
+async fn the_demo_draft_walks_from_draft_to_closed_with_the_demo_accounts(app: TestApp) {
+    let accounts = app
+        .services
+        .seed_demo()
+        .await
+        .unwrap()
+        .expect("an empty database is seeded");
+    assert!(
+        app.services.seed_demo().await.unwrap().is_none(),
+        "seeding happens once"
+    );
+    let mut signed_in = std::collections::HashMap::new();
+    for account in &accounts {
+        let body: Value = app
+            .login(account.username, &account.password)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let user = User {
+            id: body["user_id"].as_i64().unwrap(),
+            token: body["token"].as_str().unwrap().to_owned(),
+        };
+        signed_in.insert(account.username, user);
+    }
+    let claim = 1;
+    app.act_ok(&signed_in["lawyer"], claim, "submit", None)
+        .await;
+    app.act_ok(
+        &signed_in["secretariat"],
+        claim,
+        "accept_for_assessment",
+        None,
+    )
+    .await;
+    app.act_ok(
+        &signed_in["secretariat"],
+        claim,
+        "propose_award",
+        Some(json!({"proposed_award": "3000"})),
+    )
+    .await;
+    for member in ["commissioner-1", "commissioner-2", "chair"] {
+        assert_eq!(
+            app.vote(&signed_in[member], claim, "reject").await.status(),
+            StatusCode::OK
+        );
+    }
+    app.act_ok(&signed_in["chair"], claim, "decide", None).await;
+    app.act_ok(
+        &signed_in["secretariat"],
+        claim,
+        "finalize",
+        Some(json!({"appeal_waived": true})),
+    )
+    .await;
+    assert_eq!(
+        app.act_ok(&signed_in["secretariat"], claim, "close", None)
+            .await["state"],
+        "closed"
+    );
+    let verify = app.redress(&["audit", "verify"]);
+    assert!(
+        verify.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
 }
