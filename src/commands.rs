@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use crate::app::{self, Application};
 use crate::cli::{AuditCommand, Cli, Command, FormsCommand, UserCommand, WorkflowFormat};
 use crate::domain::Role;
-use crate::domain::workflow::{render_markdown, render_mermaid};
+use crate::domain::diagram::{render_markdown, render_mermaid};
 use crate::forms::Jurisdictions;
 use crate::service::SystemClock;
 use crate::service::auth::Password;

@@ -7,7 +7,6 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
@@ -15,6 +14,7 @@ use super::claim::{Claim, DocumentKind};
 use super::effects;
 use super::error::{DomainError, RuleViolation};
 use super::guards::{self, Guard};
+pub use super::input::{ActionInput, AppealOutcome, InputField};
 use super::money::Money;
 use super::role::{Actor, Role};
 use super::rules::JurisdictionRules;
@@ -116,81 +116,6 @@ impl ClaimAction {
 /// Who may create a claim.
 pub const CREATE_ROLES: &[Role] = &[Role::Lawyer, Role::Secretariat];
 
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    Display,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum AppealOutcome {
-    /// The decision stands.
-    Upheld,
-    /// A new decision with a different award replaces it.
-    Varied,
-    /// The claim goes back for a new assessment.
-    Remitted,
-}
-
-/// The optional body of an action; each row says which fields it requires.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct ActionInput {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub evidence_due: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub requested_documents: Vec<DocumentKind>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub proposed_award: Option<Decimal>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub appeal_outcome: Option<AppealOutcome>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub varied_award: Option<Decimal>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub appeal_waived: bool,
-}
-
-/// An input field a row requires to be present.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, Display, EnumIter, EnumString, IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum InputField {
-    Reason,
-    RequestedDocuments,
-    ProposedAward,
-    AppealOutcome,
-}
-
-impl InputField {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    fn is_present(self, input: &ActionInput) -> bool {
-        match self {
-            InputField::Reason => input
-                .reason
-                .as_deref()
-                .is_some_and(|text| !text.trim().is_empty()),
-            InputField::RequestedDocuments => !input.requested_documents.is_empty(),
-            InputField::ProposedAward => input.proposed_award.is_some(),
-            InputField::AppealOutcome => input.appeal_outcome.is_some(),
-        }
-    }
-}
-
 /// Everything outside the claim that a guard may look at, supplied by the caller.
 pub struct Context<'a> {
     pub today: NaiveDate,
@@ -280,209 +205,42 @@ const FILERS: &[Role] = &[R::Lawyer, R::Secretariat];
 const SECRETARIAT: &[Role] = &[R::Secretariat];
 const SCHEDULER: &[Role] = &[R::System];
 const SECRETARIAT_OR_SCHEDULER: &[Role] = &[R::Secretariat, R::System];
+const CHAIR: &[Role] = &[R::Chair];
+const FINANCE_OFFICER: &[Role] = &[R::FinanceOfficer];
+const PAYMENT_CONFIRMERS: &[Role] = &[R::FinanceApprover, R::System];
 
 /// The workflow. Withdrawal is possible from every state before a decision.
+#[rustfmt::skip] // a table reads best as one row per line, in aligned columns
 pub static TRANSITIONS: &[Transition] = &[
-    row(
-        S::Draft,
-        A::Submit,
-        FILERS,
-        &[],
-        guards::READY_TO_SUBMIT,
-        S::Submitted,
-    ),
-    row(
-        S::Draft,
-        A::Withdraw,
-        FILERS,
-        &[],
-        guards::NOT_DECIDED,
-        S::Withdrawn,
-    ),
-    row(
-        S::Submitted,
-        A::AcceptForAssessment,
-        SECRETARIAT,
-        &[],
-        guards::NONE,
-        S::UnderAssessment,
-    ),
-    row(
-        S::Submitted,
-        A::RequestEvidence,
-        SECRETARIAT,
-        &[I::RequestedDocuments],
-        guards::DUE_DATE_AHEAD,
-        S::AwaitingEvidence,
-    ),
-    row(
-        S::Submitted,
-        A::DeclareInadmissible,
-        SECRETARIAT,
-        &[I::Reason],
-        guards::NONE,
-        S::Decided,
-    ),
-    row(
-        S::Submitted,
-        A::Withdraw,
-        FILERS,
-        &[],
-        guards::NOT_DECIDED,
-        S::Withdrawn,
-    ),
-    row(
-        S::AwaitingEvidence,
-        A::CompleteEvidence,
-        SECRETARIAT,
-        &[],
-        guards::NONE,
-        S::UnderAssessment,
-    ),
-    row(
-        S::AwaitingEvidence,
-        A::EvidenceDeadlinePassed,
-        SCHEDULER,
-        &[],
-        guards::EVIDENCE_OVERDUE,
-        S::UnderAssessment,
-    ),
-    row(
-        S::AwaitingEvidence,
-        A::DeclareInadmissible,
-        SECRETARIAT,
-        &[I::Reason],
-        guards::NONE,
-        S::Decided,
-    ),
-    row(
-        S::AwaitingEvidence,
-        A::Withdraw,
-        FILERS,
-        &[],
-        guards::NOT_DECIDED,
-        S::Withdrawn,
-    ),
-    row(
-        S::UnderAssessment,
-        A::RequestEvidence,
-        SECRETARIAT,
-        &[I::RequestedDocuments],
-        guards::DUE_DATE_AHEAD,
-        S::AwaitingEvidence,
-    ),
-    row(
-        S::UnderAssessment,
-        A::ProposeAward,
-        SECRETARIAT,
-        &[I::ProposedAward],
-        guards::NONE,
-        S::InCommissionReview,
-    ),
-    row(
-        S::UnderAssessment,
-        A::DeclareInadmissible,
-        SECRETARIAT,
-        &[I::Reason],
-        guards::NONE,
-        S::Decided,
-    ),
-    row(
-        S::UnderAssessment,
-        A::Withdraw,
-        FILERS,
-        &[],
-        guards::NOT_DECIDED,
-        S::Withdrawn,
-    ),
-    row(
-        S::InCommissionReview,
-        A::Decide,
-        &[R::Chair],
-        &[],
-        guards::VOTE_CARRIES,
-        S::Decided,
-    ),
-    row(
-        S::InCommissionReview,
-        A::ReturnForAssessment,
-        &[R::Chair],
-        &[I::Reason],
-        guards::NONE,
-        S::UnderAssessment,
-    ),
-    row(
-        S::InCommissionReview,
-        A::Withdraw,
-        FILERS,
-        &[],
-        guards::NOT_DECIDED,
-        S::Withdrawn,
-    ),
-    row(
-        S::Decided,
-        A::Appeal,
-        FILERS,
-        &[],
-        guards::APPEAL_WINDOW_OPEN,
-        S::UnderAppeal,
-    ),
-    row(
-        S::Decided,
-        A::Finalize,
-        SECRETARIAT_OR_SCHEDULER,
-        &[],
-        guards::APPEAL_WINDOW_PASSED_OR_WAIVED,
-        S::Final,
-    ),
+    //   from                   action                     roles                     requires                  guard                                   to
+    row(S::Draft,              A::Submit,                 FILERS,                   &[],                      guards::READY_TO_SUBMIT,                S::Submitted),
+    row(S::Draft,              A::Withdraw,               FILERS,                   &[],                      guards::NOT_DECIDED,                    S::Withdrawn),
+    row(S::Submitted,          A::AcceptForAssessment,    SECRETARIAT,              &[],                      guards::NONE,                           S::UnderAssessment),
+    row(S::Submitted,          A::RequestEvidence,        SECRETARIAT,              &[I::RequestedDocuments], guards::DUE_DATE_AHEAD,                 S::AwaitingEvidence),
+    row(S::Submitted,          A::DeclareInadmissible,    SECRETARIAT,              &[I::Reason],             guards::NONE,                           S::Decided),
+    row(S::Submitted,          A::Withdraw,               FILERS,                   &[],                      guards::NOT_DECIDED,                    S::Withdrawn),
+    row(S::AwaitingEvidence,   A::CompleteEvidence,       SECRETARIAT,              &[],                      guards::NONE,                           S::UnderAssessment),
+    row(S::AwaitingEvidence,   A::EvidenceDeadlinePassed, SCHEDULER,                &[],                      guards::EVIDENCE_OVERDUE,               S::UnderAssessment),
+    row(S::AwaitingEvidence,   A::DeclareInadmissible,    SECRETARIAT,              &[I::Reason],             guards::NONE,                           S::Decided),
+    row(S::AwaitingEvidence,   A::Withdraw,               FILERS,                   &[],                      guards::NOT_DECIDED,                    S::Withdrawn),
+    row(S::UnderAssessment,    A::RequestEvidence,        SECRETARIAT,              &[I::RequestedDocuments], guards::DUE_DATE_AHEAD,                 S::AwaitingEvidence),
+    row(S::UnderAssessment,    A::ProposeAward,           SECRETARIAT,              &[I::ProposedAward],      guards::NONE,                           S::InCommissionReview),
+    row(S::UnderAssessment,    A::DeclareInadmissible,    SECRETARIAT,              &[I::Reason],             guards::NONE,                           S::Decided),
+    row(S::UnderAssessment,    A::Withdraw,               FILERS,                   &[],                      guards::NOT_DECIDED,                    S::Withdrawn),
+    row(S::InCommissionReview, A::Decide,                 CHAIR,                    &[],                      guards::VOTE_CARRIES,                   S::Decided),
+    row(S::InCommissionReview, A::ReturnForAssessment,    CHAIR,                    &[I::Reason],             guards::NONE,                           S::UnderAssessment),
+    row(S::InCommissionReview, A::Withdraw,               FILERS,                   &[],                      guards::NOT_DECIDED,                    S::Withdrawn),
+    row(S::Decided,            A::Appeal,                 FILERS,                   &[],                      guards::APPEAL_WINDOW_OPEN,             S::UnderAppeal),
+    row(S::Decided,            A::Finalize,               SECRETARIAT_OR_SCHEDULER, &[],                      guards::APPEAL_WINDOW_PASSED_OR_WAIVED, S::Final),
     Transition {
-        from: S::UnderAppeal,
-        action: A::RecordAppealOutcome,
-        roles: SECRETARIAT,
-        requires: &[I::AppealOutcome],
-        guard: guards::NONE,
-        target: Target::ByAppealOutcome,
+        from: S::UnderAppeal,  action: A::RecordAppealOutcome, roles: SECRETARIAT, requires: &[I::AppealOutcome],
+        guard: guards::NONE,   target: Target::ByAppealOutcome,
     },
-    row(
-        S::Final,
-        A::StartPayout,
-        &[R::FinanceOfficer],
-        &[],
-        guards::AWARD_TO_PAY,
-        S::InPayment,
-    ),
-    row(
-        S::Final,
-        A::Close,
-        SECRETARIAT_OR_SCHEDULER,
-        &[],
-        guards::NOTHING_TO_PAY,
-        S::Closed,
-    ),
-    row(
-        S::InPayment,
-        A::MarkPaid,
-        &[R::FinanceApprover, R::System],
-        &[],
-        guards::PAYMENTS_COVER_AWARD,
-        S::Paid,
-    ),
-    row(
-        S::Paid,
-        A::Close,
-        SECRETARIAT_OR_SCHEDULER,
-        &[],
-        guards::NONE,
-        S::Closed,
-    ),
-    row(
-        S::Closed,
-        A::Reopen,
-        SECRETARIAT,
-        &[I::Reason],
-        guards::REOPENING_ALLOWED,
-        S::UnderAssessment,
-    ),
+    row(S::Final,              A::StartPayout,            FINANCE_OFFICER,          &[],                      guards::AWARD_TO_PAY,                   S::InPayment),
+    row(S::Final,              A::Close,                  SECRETARIAT_OR_SCHEDULER, &[],                      guards::NOTHING_TO_PAY,                 S::Closed),
+    row(S::InPayment,          A::MarkPaid,               PAYMENT_CONFIRMERS,       &[],                      guards::PAYMENTS_COVER_AWARD,           S::Paid),
+    row(S::Paid,               A::Close,                  SECRETARIAT_OR_SCHEDULER, &[],                      guards::NONE,                           S::Closed),
+    row(S::Closed,             A::Reopen,                 SECRETARIAT,              &[I::Reason],             guards::REOPENING_ALLOWED,              S::UnderAssessment),
 ];
 
 /// The outcome of a permitted action: the claim as it is now, and what to record.
@@ -596,63 +354,6 @@ pub fn allowed_actions(claim: &Claim, context: &Context<'_>) -> Vec<Availability
             })
         })
         .collect()
-}
-
-/// The table as a Mermaid state diagram, for the README and `redress workflow`.
-pub fn render_mermaid() -> String {
-    let mut lines = vec![
-        "stateDiagram-v2".to_owned(),
-        "    [*] --> draft: create".to_owned(),
-    ];
-    for row in TRANSITIONS {
-        for to in row.target.possible_states() {
-            let label = match row.target {
-                Target::State(_) => row.action.as_str().to_owned(),
-                Target::ByAppealOutcome => format!("{} ({})", row.action, appeal_label(to)),
-            };
-            lines.push(format!("    {} --> {}: {}", row.from, to, label));
-        }
-    }
-    for state in ClaimState::iter().filter(|state| state.is_terminal()) {
-        lines.push(format!("    {state} --> [*]"));
-    }
-    lines.join("\n") + "\n"
-}
-
-fn appeal_label(to: ClaimState) -> &'static str {
-    if to == ClaimState::Final {
-        "upheld or varied"
-    } else {
-        "remitted"
-    }
-}
-
-/// The table as Markdown, with roles and guards, for the README.
-pub fn render_markdown() -> String {
-    let mut lines = vec![
-        "| from | action | roles | requires | guard | to |".to_owned(),
-        "|---|---|---|---|---|---|".to_owned(),
-    ];
-    for row in TRANSITIONS {
-        let roles: Vec<&str> = row.roles.iter().map(|role| role.as_str()).collect();
-        let requires: Vec<&str> = row.requires.iter().map(|field| field.as_str()).collect();
-        let to: Vec<&str> = row
-            .target
-            .possible_states()
-            .into_iter()
-            .map(ClaimState::as_str)
-            .collect();
-        lines.push(format!(
-            "| {} | {} | {} | {} | {} | {} |",
-            row.from,
-            row.action,
-            roles.join(", "),
-            requires.join(", "),
-            row.guard.name,
-            to.join(" or ")
-        ));
-    }
-    lines.join("\n") + "\n"
 }
 
 #[cfg(test)]

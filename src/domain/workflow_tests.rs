@@ -9,6 +9,7 @@ use strum::IntoEnumIterator;
 use super::*;
 use crate::domain::claim::tests::claim;
 use crate::domain::claim::{Decision, Outcome};
+use crate::domain::diagram::render_mermaid;
 use crate::domain::money::Currency;
 use crate::domain::role::UserId;
 use crate::domain::rules::tests::kosovo;

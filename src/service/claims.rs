@@ -66,6 +66,16 @@ impl Services {
         let now = self.now();
         let created = intake::create(actor, rules, &draft.facts, now.date_naive())?;
         let representative = match created.role {
+            Role::Lawyer
+                if draft
+                    .representative
+                    .is_some_and(|lawyer| Some(lawyer) != actor.user_id) =>
+            {
+                return Err(ServiceError::Invalid {
+                    field: "representative_id",
+                    reason: "a lawyer represents the drafts they create; leave it out".to_owned(),
+                });
+            }
             Role::Lawyer => actor.user_id,
             _ => draft.representative,
         };

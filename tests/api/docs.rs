@@ -1,6 +1,6 @@
 //! The README's workflow diagram is the table's own rendering, never a hand-drawn copy.
 
-use redress::domain::workflow::{render_markdown, render_mermaid};
+use redress::domain::diagram::{render_markdown, render_mermaid};
 
 fn readme() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()

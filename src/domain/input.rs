@@ -1,0 +1,84 @@
+//! The input an action may carry: a reason, an evidence request, an amount, an appeal outcome.
+//! Each row of the workflow table names the fields it requires.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use strum::{Display, EnumIter, EnumString, IntoStaticStr};
+
+use super::claim::DocumentKind;
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumIter,
+    EnumString,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum AppealOutcome {
+    /// The decision stands.
+    Upheld,
+    /// A new decision with a different award replaces it.
+    Varied,
+    /// The claim goes back for a new assessment.
+    Remitted,
+}
+
+/// The optional body of an action; each row says which fields it requires.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ActionInput {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence_due: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub requested_documents: Vec<DocumentKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed_award: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appeal_outcome: Option<AppealOutcome>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub varied_award: Option<Decimal>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub appeal_waived: bool,
+}
+
+/// An input field a row requires to be present.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Display, EnumIter, EnumString, IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum InputField {
+    Reason,
+    RequestedDocuments,
+    ProposedAward,
+    AppealOutcome,
+}
+
+impl InputField {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    pub(super) fn is_present(self, input: &ActionInput) -> bool {
+        match self {
+            InputField::Reason => input
+                .reason
+                .as_deref()
+                .is_some_and(|text| !text.trim().is_empty()),
+            InputField::RequestedDocuments => !input.requested_documents.is_empty(),
+            InputField::ProposedAward => input.proposed_award.is_some(),
+            InputField::AppealOutcome => input.appeal_outcome.is_some(),
+        }
+    }
+}
