@@ -7,6 +7,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 use poem::Server;
 use poem::listener::{Acceptor, Listener, TcpAcceptor, TcpListener};
+use sea_orm::DatabaseConnection;
 
 use crate::forms::Jurisdictions;
 use crate::service::{Clock, Services};
@@ -16,15 +17,56 @@ use crate::{api, store};
 /// How long in-flight requests may take to finish after a shutdown signal.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
-/// Loads the jurisdictions, connects, migrates: everything a command needs before it acts.
+/// How a command expects to find the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatabaseMode {
+    /// Create it if it is missing and apply pending migrations (`serve`, `migrate`).
+    CreateAndMigrate,
+    /// It must exist and be migrated already (`audit verify`, `user add`): a mistyped URL must
+    /// not yield a fresh, empty, "intact" database.
+    Existing,
+}
+
+/// Connects and, per `mode`, migrates or checks that nothing is pending.
+pub async fn database(
+    settings: &Settings,
+    mode: DatabaseMode,
+) -> anyhow::Result<DatabaseConnection> {
+    let url = &settings.database_url;
+    let kind = settings
+        .database_kind()
+        .context("the database URL must start with sqlite:// or postgres:// (or postgresql://)")?;
+    let create = mode == DatabaseMode::CreateAndMigrate;
+    let database = store::connect(url, create)
+        .await
+        .map_err(|error| anyhow::anyhow!(redact(&error.to_string(), url)))
+        .with_context(|| match mode {
+            DatabaseMode::CreateAndMigrate => format!("connecting to the {kind} database"),
+            DatabaseMode::Existing => {
+                format!("opening the {kind} database (it must exist; `redress migrate` creates it)")
+            }
+        })?;
+    match mode {
+        DatabaseMode::CreateAndMigrate => store::migrate(&database)
+            .await
+            .context("migrating the database")?,
+        DatabaseMode::Existing => {
+            let pending = store::pending_migrations(&database)
+                .await
+                .context("reading the schema version")?;
+            anyhow::ensure!(
+                pending == 0,
+                "the database is {pending} migrations behind; run `redress migrate` first"
+            );
+        }
+    }
+    Ok(database)
+}
+
+/// Everything `serve` needs: the jurisdiction packages and a migrated database.
 pub async fn open(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Services> {
     let jurisdictions = Jurisdictions::load(&settings.forms_dir)?;
-    let database = store::connect(&settings.database_url)
-        .await
-        .with_context(|| format!("connecting to the {} database", settings.database_kind()))?;
-    store::migrate(&database)
-        .await
-        .context("migrating the database")?;
+    let database = database(settings, DatabaseMode::CreateAndMigrate).await?;
     Ok(Services::new(
         database,
         jurisdictions,
@@ -33,15 +75,44 @@ pub async fn open(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
     ))
 }
 
-/// A bound, not yet running server: tests bind port 0 and read the port back.
+/// Services for commands that touch users or the audit trail but no claim's rules.
+pub async fn open_existing(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Services> {
+    let database = database(settings, DatabaseMode::Existing).await?;
+    Ok(Services::new(
+        database,
+        Jurisdictions::none(),
+        clock,
+        settings.session_lifetime_hours,
+    ))
+}
+
+/// A driver's error may quote the URL it was given, password included.
+fn redact(message: &str, url: &str) -> String {
+    message.replace(url, "<database URL>")
+}
+
+/// An error and its causes on one line, without the repetition of causes whose text the error
+/// above them already quotes.
+pub fn describe_error(error: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if !parts.iter().any(|part| part.contains(&text)) {
+            parts.push(text);
+        }
+    }
+    parts.join(": ")
+}
+
+/// A bound, not yet serving listener: tests bind port 0 and read the port back. Binding comes
+/// first, so a port already in use fails before anything touches the database.
 pub struct Application {
     acceptor: TcpAcceptor,
-    services: Services,
     address: SocketAddr,
 }
 
 impl Application {
-    pub async fn build(services: Services, bind: SocketAddr) -> anyhow::Result<Self> {
+    pub async fn bind(bind: SocketAddr) -> anyhow::Result<Self> {
         let acceptor = TcpListener::bind(bind)
             .into_acceptor()
             .await
@@ -51,11 +122,7 @@ impl Application {
             .first()
             .and_then(|address| address.as_socket_addr().copied())
             .context("reading the bound address")?;
-        Ok(Application {
-            acceptor,
-            services,
-            address,
-        })
+        Ok(Application { acceptor, address })
     }
 
     pub fn address(&self) -> SocketAddr {
@@ -67,10 +134,10 @@ impl Application {
     }
 
     /// Serves until Ctrl-C or SIGTERM, then lets in-flight requests finish.
-    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+    pub async fn run_until_stopped(self, services: Services) -> anyhow::Result<()> {
         Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(
-                api::routes(self.services),
+                api::routes(services),
                 shutdown_signal(),
                 Some(SHUTDOWN_GRACE),
             )
@@ -100,4 +167,27 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let _ = tokio::signal::ctrl_c().await;
     tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_drivers_error_never_repeats_the_url() {
+        let url = "postgres://user:secret@db/redress";
+        let message = format!("The connection string '{url}' has no supporting driver.");
+        assert!(!redact(&message, url).contains("secret"));
+    }
+
+    #[test]
+    fn causes_already_quoted_are_not_repeated() {
+        let inner = std::io::Error::other("No such file or directory");
+        let error =
+            anyhow::Error::new(inner).context("forms: cannot be read: No such file or directory");
+        assert_eq!(
+            describe_error(&error),
+            "forms: cannot be read: No such file or directory"
+        );
+    }
 }

@@ -71,6 +71,7 @@ pub enum Command {
 pub enum UserCommand {
     /// Add a user. The password is read from standard input, or prompted for on a terminal.
     Add {
+        /// 3 to 64 lowercase letters, digits, dots, hyphens or underscores.
         #[arg(long)]
         username: String,
         /// A role; repeat the flag or separate with commas for several.

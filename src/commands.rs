@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 
-use crate::app::{self, Application};
+use crate::app::{self, Application, DatabaseMode};
 use crate::cli::{AuditCommand, Cli, Command, FormsCommand, UserCommand, WorkflowFormat};
 use crate::domain::Role;
 use crate::domain::diagram::{render_markdown, render_mermaid};
@@ -30,8 +30,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Serve { demo, .. } => serve(&settings, demo).await,
         Command::Migrate => {
-            app::open(&settings, Arc::new(SystemClock)).await?;
-            println!("The {} database is migrated.", settings.database_kind());
+            app::database(&settings, DatabaseMode::CreateAndMigrate).await?;
+            println!("The database is migrated.");
             Ok(ExitCode::SUCCESS)
         }
         Command::User {
@@ -58,6 +58,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 async fn serve(settings: &Settings, demo: bool) -> anyhow::Result<ExitCode> {
+    let application = Application::bind(settings.bind).await?;
     let services = app::open(settings, Arc::new(SystemClock)).await?;
     if demo {
         match services.seed_demo().await? {
@@ -76,13 +77,12 @@ async fn serve(settings: &Settings, demo: bool) -> anyhow::Result<ExitCode> {
             None => println!("The database already has users; demo data was not seeded again."),
         }
     }
-    let application = Application::build(services, settings.bind).await?;
     tracing::info!(address = %application.address(), database = settings.database_kind(), "serving");
     println!(
         "Redress is listening on http://{} (API docs at /docs)",
         application.address()
     );
-    application.run_until_stopped().await?;
+    application.run_until_stopped(services).await?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -91,7 +91,7 @@ async fn add_user(
     username: &str,
     roles: Vec<Role>,
 ) -> anyhow::Result<ExitCode> {
-    let services = app::open(settings, Arc::new(SystemClock)).await?;
+    let services = app::open_existing(settings, Arc::new(SystemClock)).await?;
     let password = read_password()?;
     let roles: BTreeSet<Role> = roles.into_iter().collect();
     match services.add_user(username, password, roles).await {
@@ -123,7 +123,7 @@ fn read_password() -> anyhow::Result<Password> {
 }
 
 async fn verify_audit(settings: &Settings) -> anyhow::Result<ExitCode> {
-    let services = app::open(settings, Arc::new(SystemClock)).await?;
+    let services = app::open_existing(settings, Arc::new(SystemClock)).await?;
     let report = services.verify_audit_trail().await?;
     let mut stdout = std::io::stdout().lock();
     match report.breaks.first() {

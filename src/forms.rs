@@ -55,6 +55,13 @@ impl Jurisdictions {
         Ok(Jurisdictions { rules })
     }
 
+    /// No jurisdictions, for commands that touch users or the audit trail but no claim's rules.
+    pub fn none() -> Self {
+        Jurisdictions {
+            rules: BTreeMap::new(),
+        }
+    }
+
     pub fn get(&self, id: &JurisdictionId) -> Option<&JurisdictionRules> {
         self.rules.get(id)
     }

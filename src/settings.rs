@@ -80,12 +80,15 @@ impl Settings {
         })
     }
 
-    /// The backend's name, which is safe to log where the URL is not.
-    pub fn database_kind(&self) -> &'static str {
-        if self.database_url.starts_with("sqlite:") {
-            "sqlite"
+    /// The backend's name, which is safe to log where the URL is not; `None` if unsupported.
+    pub fn database_kind(&self) -> Option<&'static str> {
+        let url = self.database_url.as_str();
+        if url.starts_with("sqlite:") {
+            Some("sqlite")
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some("postgres")
         } else {
-            "postgres"
+            None
         }
     }
 }

@@ -3,8 +3,10 @@
 use chrono::{DateTime, Utc};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi};
+use serde::Deserialize;
 
 use super::Tag;
+use super::body::JsonBody;
 use super::problem::ApiError;
 use super::security::BearerAuth;
 use crate::domain::Role;
@@ -15,8 +17,9 @@ pub struct AuthApi {
     pub services: Services,
 }
 
-#[derive(Object)]
+#[derive(Object, Deserialize)]
 #[oai(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     #[oai(validator(min_length = 1, max_length = 64))]
     pub username: String,
@@ -51,8 +54,8 @@ pub enum LoggedOut {
 impl AuthApi {
     /// Exchange a username and password for a bearer token.
     #[oai(path = "/auth/login", method = "post")]
-    async fn login(&self, body: Json<LoginRequest>) -> Result<Json<LoginResponse>, ApiError> {
-        let Json(request) = body;
+    async fn login(&self, body: JsonBody<LoginRequest>) -> Result<Json<LoginResponse>, ApiError> {
+        let JsonBody(request) = body;
         let session = self
             .services
             .login(&request.username, Password::new(request.password))

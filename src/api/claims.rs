@@ -6,10 +6,11 @@ use poem_openapi::param::{Header, Path};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi};
 use rust_decimal::Decimal;
+use serde::Deserialize;
 use validator::Validate;
 
 use super::Tag;
-use super::optional_body::OptionalJson;
+use super::body::{JsonBody, OptionalJsonBody};
 use super::problem::{ApiError, FieldError};
 use super::security::BearerAuth;
 use super::views::{ActionsView, ClaimView, EventView};
@@ -25,8 +26,9 @@ pub struct ClaimsApi {
     pub services: Services,
 }
 
-#[derive(Object, Validate)]
+#[derive(Object, Deserialize, Validate)]
 #[oai(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct NewClaimRequest {
     /// A jurisdiction id from forms/, e.g. `kosovo`.
     #[oai(validator(min_length = 2, max_length = 40))]
@@ -42,6 +44,7 @@ pub struct NewClaimRequest {
     #[validate(length(min = 1, max = 200))]
     pub victim_address: Option<String>,
     #[oai(default)]
+    #[serde(default)]
     pub protected_identity: bool,
     pub trafficking_identified_on: Option<NaiveDate>,
     pub crime_discovered_on: Option<NaiveDate>,
@@ -52,8 +55,9 @@ pub struct NewClaimRequest {
 }
 
 /// The optional body of an action; `GET /claims/{id}/actions` lists what each action requires.
-#[derive(Object, Default)]
+#[derive(Object, Deserialize, Default)]
 #[oai(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct ActionRequest {
     #[oai(validator(max_length = 2000))]
     pub reason: Option<String>,
@@ -69,8 +73,9 @@ pub struct ActionRequest {
     pub appeal_waived: Option<bool>,
 }
 
-#[derive(Object)]
+#[derive(Object, Deserialize)]
 #[oai(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct VoteRequest {
     pub choice: VoteKind,
     /// Required with `approve_amended`, refused otherwise.
@@ -78,8 +83,9 @@ pub struct VoteRequest {
     pub amended_amount: Option<String>,
 }
 
-#[derive(Object)]
+#[derive(Object, Deserialize)]
 #[oai(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct ExtensionRequest {
     /// The good cause, in words.
     #[oai(validator(min_length = 1, max_length = 2000))]
@@ -113,7 +119,9 @@ fn etag(version: i64) -> String {
 
 /// `If-Match: "3"` (or `3`) pins the change to version 3.
 fn expected_version(if_match: Option<String>) -> Result<Option<i64>, ApiError> {
+    // `*` matches any current version: the same as sending no If-Match (RFC 9110, 13.1.1).
     if_match
+        .filter(|value| value.trim() != "*")
         .map(|value| {
             value
                 .trim()
@@ -198,7 +206,11 @@ impl ActionRequest {
         Ok(ActionInput {
             reason: self.reason,
             evidence_due: self.evidence_due,
-            requested_documents: self.requested_documents.unwrap_or_default(),
+            requested_documents: self
+                .requested_documents
+                .unwrap_or_default()
+                .into_iter()
+                .collect(),
             proposed_award: amount("proposed_award", self.proposed_award)?,
             appeal_outcome: self.appeal_outcome,
             varied_award: amount("varied_award", self.varied_award)?,
@@ -214,7 +226,7 @@ impl ClaimsApi {
     async fn create(
         &self,
         auth: BearerAuth,
-        body: Json<NewClaimRequest>,
+        body: JsonBody<NewClaimRequest>,
     ) -> Result<Created, ApiError> {
         let actor = auth.0.actor;
         let claim = self
@@ -257,7 +269,7 @@ impl ClaimsApi {
         id: Path<i64>,
         action: Path<ClaimAction>,
         #[oai(name = "If-Match")] if_match: Header<Option<String>>,
-        body: OptionalJson<ActionRequest>,
+        body: OptionalJsonBody<ActionRequest>,
     ) -> Result<Found, ApiError> {
         let actor = auth.0.actor;
         let version = expected_version(if_match.0)?;
@@ -286,7 +298,7 @@ impl ClaimsApi {
         &self,
         auth: BearerAuth,
         id: Path<i64>,
-        body: Json<VoteRequest>,
+        body: JsonBody<VoteRequest>,
     ) -> Result<Found, ApiError> {
         let actor = auth.0.actor;
         let amended = amount("amended_amount", body.0.amended_amount)?;
@@ -311,7 +323,7 @@ impl ClaimsApi {
         &self,
         auth: BearerAuth,
         id: Path<i64>,
-        body: Json<ExtensionRequest>,
+        body: JsonBody<ExtensionRequest>,
     ) -> Result<Found, ApiError> {
         let actor = auth.0.actor;
         let claim = self

@@ -5,17 +5,18 @@
 //! business rule and build no query.
 
 mod auth;
+mod body;
 mod claims;
-mod optional_body;
 mod problem;
 mod security;
 mod types;
 mod views;
 
+use std::time::Instant;
+
 use poem::http::StatusCode;
-use poem::middleware::Tracing;
 use poem::web::Data;
-use poem::{Endpoint, EndpointExt, IntoResponse, Response, Route, get, handler};
+use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler};
 use poem_openapi::{OpenApiService, Tags};
 
 pub use problem::Problem;
@@ -54,9 +55,24 @@ pub fn routes(services: Services) -> impl Endpoint<Output = Response> {
         .nest("/docs", api.swagger_ui())
         .nest("/", api)
         .data(services)
-        .with(Tracing)
         .catch_all_error(problem::problem_for_any_error)
         .map_to_response()
+        .around(log_request)
+}
+
+/// Logs method, path, status and duration, and nothing else. (poem's `Tracing` middleware logs
+/// error messages, and a parse error can quote the request body, which may be personal.)
+async fn log_request<E: Endpoint<Output = Response>>(
+    next: E,
+    request: Request,
+) -> poem::Result<Response> {
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let started = Instant::now();
+    let response = next.call(request).await?;
+    let elapsed_ms = started.elapsed().as_millis() as u64;
+    tracing::info!(%method, %path, status = response.status().as_u16(), elapsed_ms, "request");
+    Ok(response)
 }
 
 /// Liveness: the process answers.

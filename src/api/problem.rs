@@ -29,7 +29,8 @@ pub struct Problem {
     pub code: String,
     #[oai(skip_serializing_if_is_none)]
     pub detail: Option<String>,
-    #[oai(skip_serializing_if_is_empty)]
+    /// Present when specific fields are at fault.
+    #[oai(default, skip_serializing_if_is_empty)]
     pub errors: Vec<FieldError>,
     /// For `illegal_action`: what the caller's roles may do from the claim's current state.
     #[oai(skip_serializing_if_is_none)]
@@ -193,7 +194,10 @@ impl From<ServiceError> for ApiError {
             ServiceError::Invalid { field, reason } => ApiError::invalid(field, &reason),
             ServiceError::Domain(domain) => domain.into(),
             ServiceError::Unexpected(cause) => {
-                tracing::error!(error = format!("{cause:#}"), "request failed unexpectedly");
+                tracing::error!(
+                    error = crate::app::describe_error(&cause),
+                    "request failed unexpectedly"
+                );
                 ApiError::internal()
             }
         }
@@ -209,6 +213,17 @@ impl From<DomainError> for ApiError {
                 problem.allowed_actions = Some(allowed);
                 ApiError::Conflict(boxed(problem))
             }
+            DomainError::ActionNotPermitted { allowed, .. } => {
+                let mut problem =
+                    Problem::new(StatusCode::FORBIDDEN, "action_not_permitted", detail);
+                problem.allowed_actions = Some(allowed);
+                ApiError::Forbidden(boxed(problem))
+            }
+            DomainError::OperationNotPermitted { .. } => ApiError::Forbidden(boxed(Problem::new(
+                StatusCode::FORBIDDEN,
+                "operation_not_permitted",
+                detail,
+            ))),
             DomainError::OperationNotAllowed { .. } => ApiError::Conflict(boxed(Problem::new(
                 StatusCode::CONFLICT,
                 "operation_not_allowed",
@@ -234,6 +249,11 @@ impl From<DomainError> for ApiError {
 pub async fn problem_for_any_error(error: poem::Error) -> Response {
     if error.is_from_response() {
         return error.into_response();
+    }
+    // The router names path segments `param0`, `param1`: say "the path" instead.
+    if let Some(path_error) = error.downcast_ref::<poem_openapi::error::ParsePathError>() {
+        let detail = format!("the path is not valid: {}", path_error.reason);
+        return ApiError::bad_request(detail).into_response();
     }
     let status = error.status();
     let code = match status {

@@ -133,6 +133,8 @@ pub struct PersonalText(String);
 pub enum PersonalTextError {
     #[error("must not be empty")]
     Empty,
+    #[error("must not contain control or text-direction characters")]
+    InvisibleCharacters,
     #[error("must be at most {maximum} characters")]
     TooLong { maximum: usize },
 }
@@ -144,6 +146,9 @@ impl PersonalText {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Err(PersonalTextError::Empty);
+        }
+        if trimmed.chars().any(is_invisible_or_control) {
+            return Err(PersonalTextError::InvisibleCharacters);
         }
         if trimmed.chars().count() > Self::MAXIMUM_CHARACTERS {
             return Err(PersonalTextError::TooLong {
@@ -157,6 +162,27 @@ impl PersonalText {
     pub fn expose(&self) -> &str {
         &self.0
     }
+}
+
+/// Control characters and bidirectional overrides, which can disguise what a name or reason says
+/// (U+202E turns "Rn.pdf" into "fdp.nR") or corrupt documents and logs.
+pub fn is_invisible_or_control(character: char) -> bool {
+    character.is_control() || matches!(character, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Checks free text such as a reason: like a name, but line breaks and tabs are fine.
+pub fn check_free_text(field: &'static str, text: &str) -> Result<(), super::error::DomainError> {
+    let allowed_layout = |character: char| matches!(character, '\n' | '\r' | '\t');
+    if text
+        .chars()
+        .any(|character| is_invisible_or_control(character) && !allowed_layout(character))
+    {
+        return Err(super::error::DomainError::InvalidInput {
+            field,
+            reason: "must not contain control or text-direction characters".to_owned(),
+        });
+    }
+    Ok(())
 }
 
 impl fmt::Debug for PersonalText {

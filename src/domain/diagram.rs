@@ -3,7 +3,7 @@
 
 use strum::IntoEnumIterator;
 
-use super::workflow::{ClaimState, TRANSITIONS, Target};
+use super::workflow::{ClaimState, TRANSITIONS, Target, accepted_fields};
 
 /// The table as a Mermaid state diagram, for the README and `redress workflow`.
 pub fn render_mermaid() -> String {
@@ -37,12 +37,17 @@ fn appeal_label(to: ClaimState) -> &'static str {
 /// The table as Markdown, with roles and guards, for the README.
 pub fn render_markdown() -> String {
     let mut lines = vec![
-        "| from | action | roles | requires | guard | to |".to_owned(),
-        "|---|---|---|---|---|---|".to_owned(),
+        "| from | action | roles | requires | also accepts | guard | to |".to_owned(),
+        "|---|---|---|---|---|---|---|".to_owned(),
     ];
     for row in TRANSITIONS {
         let roles: Vec<&str> = row.roles.iter().map(|role| role.as_str()).collect();
         let requires: Vec<&str> = row.requires.iter().map(|field| field.as_str()).collect();
+        let optional: Vec<&str> = accepted_fields(row.action)
+            .iter()
+            .filter(|field| !row.requires.contains(field))
+            .map(|field| field.as_str())
+            .collect();
         let to: Vec<&str> = row
             .target
             .possible_states()
@@ -50,11 +55,12 @@ pub fn render_markdown() -> String {
             .map(ClaimState::as_str)
             .collect();
         lines.push(format!(
-            "| {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} |",
             row.from,
             row.action,
             roles.join(", "),
             requires.join(", "),
+            optional.join(", "),
             row.guard.name,
             to.join(" or ")
         ));

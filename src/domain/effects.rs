@@ -102,6 +102,12 @@ fn record_appeal_outcome(next: &mut Claim, check: &Check<'_>) -> Result<(), Doma
         .ok_or(RuleViolation::InputRequired {
             field: "appeal_outcome",
         })?;
+    if outcome != AppealOutcome::Varied && check.input.varied_award.is_some() {
+        return Err(DomainError::InvalidInput {
+            field: "varied_award",
+            reason: "is allowed only with appeal_outcome varied".to_owned(),
+        });
+    }
     match outcome {
         AppealOutcome::Upheld => set_payment_due(next, check),
         AppealOutcome::Varied => {

@@ -22,6 +22,19 @@ pub enum DomainError {
         roles: Vec<Role>,
         allowed: Vec<ClaimAction>,
     },
+    /// The action has a row from this state, but not for any of the actor's roles.
+    #[error(
+        "your roles may not {action} a claim that is {state}; allowed now for your roles: {}",
+        list(allowed)
+    )]
+    ActionNotPermitted {
+        state: ClaimState,
+        action: ClaimAction,
+        roles: Vec<Role>,
+        allowed: Vec<ClaimAction>,
+    },
+    #[error("your roles may not {operation}")]
+    OperationNotPermitted { operation: ClaimOperation },
     #[error("only lawyers and the secretariat may create claims")]
     CreateNotAllowed,
     #[error("{operation} is not allowed while the claim is {state} for your roles")]
@@ -50,9 +63,9 @@ fn list(actions: &[ClaimAction]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
 pub enum RuleViolation {
-    #[error("{field} is required to submit a claim")]
-    RequiredFieldMissing { field: &'static str },
-    #[error("a lawyer must upload a {required} document before submitting")]
+    #[error("required to submit a claim: {}", fields.join(", "))]
+    RequiredFieldsMissing { fields: Vec<&'static str> },
+    #[error("a {required} document must be on file before a represented claim is submitted")]
     AuthorityToActMissing { required: DocumentKind },
     #[error(
         "the filing deadline passed on {deadline}; the secretariat may grant an extension for good cause"
@@ -66,7 +79,7 @@ pub enum RuleViolation {
     NoEvidenceDue,
     #[error("no award has been proposed")]
     NoProposedAward,
-    #[error("{votes_cast} votes were cast; the quorum is {quorum}")]
+    #[error("votes cast: {votes_cast}; the quorum is {quorum}")]
     NoQuorum { votes_cast: u32, quorum: u32 },
     #[error("the vote is tied at {approvals} to {rejections} with no casting vote")]
     NoMajority { approvals: u32, rejections: u32 },
@@ -92,6 +105,8 @@ pub enum RuleViolation {
     NotADraft,
     #[error("the filing deadline has not passed; no extension is needed")]
     ExtensionNotNeeded,
+    #[error("an extension was already granted")]
+    ExtensionAlreadyGranted,
 }
 
 impl RuleViolation {

@@ -82,19 +82,18 @@ fn always(_: &Check<'_>) -> Result<(), DomainError> {
 
 fn ready_to_submit(check: &Check<'_>) -> Result<(), DomainError> {
     let facts = &check.claim.facts;
-    if facts.victim_birth_date.is_none() {
-        return Err(RuleViolation::RequiredFieldMissing {
-            field: "victim_birth_date",
-        }
-        .into());
+    let missing: Vec<&'static str> = [
+        ("victim_birth_date", facts.victim_birth_date.is_none()),
+        ("victim_address", facts.victim_address.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(field, absent)| absent.then_some(field))
+    .collect();
+    if !missing.is_empty() {
+        return Err(RuleViolation::RequiredFieldsMissing { fields: missing }.into());
     }
-    if facts.victim_address.is_none() {
-        return Err(RuleViolation::RequiredFieldMissing {
-            field: "victim_address",
-        }
-        .into());
-    }
-    if check.role == Role::Lawyer {
+    // A represented applicant acts through the lawyer's authority, whoever lodges the claim.
+    if check.role == Role::Lawyer || check.claim.representative.is_some() {
         let required = if facts.victim_was_minor() {
             DocumentKind::GuardianAppointment
         } else {

@@ -4,9 +4,12 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use strum::{Display, EnumIter, EnumString, IntoStaticStr};
+use strum::{Display, EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
+
+use std::collections::BTreeSet;
 
 use super::claim::DocumentKind;
+use super::workflow::ClaimAction;
 
 #[derive(
     Clone,
@@ -40,8 +43,8 @@ pub struct ActionInput {
     pub reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence_due: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub requested_documents: Vec<DocumentKind>,
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub requested_documents: BTreeSet<DocumentKind>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proposed_award: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -60,9 +63,12 @@ pub struct ActionInput {
 #[strum(serialize_all = "snake_case")]
 pub enum InputField {
     Reason,
+    EvidenceDue,
     RequestedDocuments,
     ProposedAward,
     AppealOutcome,
+    VariedAward,
+    AppealWaived,
 }
 
 impl InputField {
@@ -70,15 +76,51 @@ impl InputField {
         self.into()
     }
 
-    pub(super) fn is_present(self, input: &ActionInput) -> bool {
+    /// Whether the input carries this field (a blank reason counts as absent).
+    pub fn is_present(self, input: &ActionInput) -> bool {
         match self {
             InputField::Reason => input
                 .reason
                 .as_deref()
                 .is_some_and(|text| !text.trim().is_empty()),
+            InputField::EvidenceDue => input.evidence_due.is_some(),
             InputField::RequestedDocuments => !input.requested_documents.is_empty(),
             InputField::ProposedAward => input.proposed_award.is_some(),
             InputField::AppealOutcome => input.appeal_outcome.is_some(),
+            InputField::VariedAward => input.varied_award.is_some(),
+            InputField::AppealWaived => input.appeal_waived,
         }
     }
+}
+
+/// The fields an action makes use of. Anything else is refused rather than silently recorded
+/// in the audit trail as if it had mattered.
+pub fn accepted_fields(action: ClaimAction) -> &'static [InputField] {
+    use InputField as F;
+    match action {
+        ClaimAction::DeclareInadmissible
+        | ClaimAction::ReturnForAssessment
+        | ClaimAction::Appeal
+        | ClaimAction::Withdraw
+        | ClaimAction::Reopen => &[F::Reason],
+        ClaimAction::RequestEvidence => &[F::RequestedDocuments, F::EvidenceDue],
+        ClaimAction::ProposeAward => &[F::ProposedAward],
+        ClaimAction::RecordAppealOutcome => &[F::AppealOutcome, F::VariedAward],
+        ClaimAction::Finalize => &[F::AppealWaived],
+        ClaimAction::Create
+        | ClaimAction::Submit
+        | ClaimAction::AcceptForAssessment
+        | ClaimAction::CompleteEvidence
+        | ClaimAction::EvidenceDeadlinePassed
+        | ClaimAction::Decide
+        | ClaimAction::StartPayout
+        | ClaimAction::MarkPaid
+        | ClaimAction::Close => &[],
+    }
+}
+
+/// The first field present in `input` that `action` does not use.
+pub fn unused_field(action: ClaimAction, input: &ActionInput) -> Option<InputField> {
+    let accepted = accepted_fields(action);
+    InputField::iter().find(|field| field.is_present(input) && !accepted.contains(field))
 }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumIter, EnumString, IntoStaticStr};
 
-use super::claim::Claim;
+use super::claim::{Claim, check_free_text};
 use super::deadlines::filing_deadline;
 use super::error::{DomainError, RuleViolation};
 use super::money::Money;
@@ -102,16 +102,19 @@ pub fn authorize(
     claim: &Claim,
     actor: &Actor,
 ) -> Result<Role, DomainError> {
-    PERMISSIONS
+    let permission = PERMISSIONS
         .iter()
-        .find(|permission| {
-            permission.operation == operation && permission.states.contains(&claim.state)
-        })
+        .find(|permission| permission.operation == operation);
+    let role = permission
         .and_then(|permission| actor.acting_role(permission.roles))
-        .ok_or(DomainError::OperationNotAllowed {
+        .ok_or(DomainError::OperationNotPermitted { operation })?;
+    if !permission.is_some_and(|permission| permission.states.contains(&claim.state)) {
+        return Err(DomainError::OperationNotAllowed {
             operation,
             state: claim.state,
-        })
+        });
+    }
+    Ok(role)
 }
 
 /// A vote as the member casts it.
@@ -216,11 +219,15 @@ pub fn grant_filing_extension(
     reason: &str,
 ) -> Result<(Role, Claim), DomainError> {
     let role = authorize(ClaimOperation::GrantFilingExtension, claim, actor)?;
+    check_free_text("reason", reason)?;
     if reason.trim().is_empty() {
         return Err(RuleViolation::InputRequired { field: "reason" }.into());
     }
     if filing_deadline(&rules.filing, &claim.facts).is_some_and(|deadline| today <= deadline) {
         return Err(RuleViolation::ExtensionNotNeeded.into());
+    }
+    if claim.filing_extension_reason.is_some() {
+        return Err(RuleViolation::ExtensionAlreadyGranted.into());
     }
     let mut next = claim.clone();
     next.filing_extension_reason = Some(reason.trim().to_owned());

@@ -10,11 +10,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
-use super::claim::{Claim, DocumentKind};
+use super::claim::{Claim, DocumentKind, check_free_text};
 use super::effects;
 use super::error::{DomainError, RuleViolation};
 use super::guards::{self, Guard};
-pub use super::input::{ActionInput, AppealOutcome, InputField};
+pub use super::input::{ActionInput, AppealOutcome, InputField, accepted_fields, unused_field};
 use super::money::Money;
 use super::role::{Actor, Role};
 use super::rules::JurisdictionRules;
@@ -269,6 +269,15 @@ pub fn perform(
     input: &ActionInput,
 ) -> Result<Performed, DomainError> {
     let (row, role) = authorize(claim, action, context.actor)?;
+    if let Some(reason) = &input.reason {
+        check_free_text("reason", reason)?;
+    }
+    if let Some(unused) = unused_field(action, input) {
+        return Err(DomainError::InvalidInput {
+            field: unused.as_str(),
+            reason: format!("is not used by {action}"),
+        });
+    }
     if let Some(missing) = row.requires.iter().find(|field| !field.is_present(input)) {
         return Err(RuleViolation::InputRequired {
             field: missing.as_str(),
@@ -300,14 +309,29 @@ fn authorize(
     action: ClaimAction,
     actor: &Actor,
 ) -> Result<(&'static Transition, Role), DomainError> {
-    find(claim.state, action)
-        .and_then(|row| actor.acting_role(row.roles).map(|role| (row, role)))
-        .ok_or_else(|| DomainError::IllegalAction {
-            state: claim.state,
+    let state = claim.state;
+    let roles = || actor.roles.iter().copied().collect();
+    let Some(row) = find(state, action) else {
+        let allowed = permitted_actions(state, actor);
+        return Err(DomainError::IllegalAction {
+            state,
             action,
-            roles: actor.roles.iter().copied().collect(),
-            allowed: permitted_actions(claim.state, actor),
-        })
+            roles: roles(),
+            allowed,
+        });
+    };
+    match actor.acting_role(row.roles) {
+        Some(role) => Ok((row, role)),
+        None => {
+            let allowed = permitted_actions(state, actor);
+            Err(DomainError::ActionNotPermitted {
+                state,
+                action,
+                roles: roles(),
+                allowed,
+            })
+        }
+    }
 }
 
 /// Actions with a row from `state` that one of the actor's roles may perform.

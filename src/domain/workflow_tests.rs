@@ -76,12 +76,36 @@ fn approving_ballot() -> Ballot {
     }
 }
 
+/// `full_input()` with only the fields `action` uses.
+fn input_for(action: ClaimAction) -> ActionInput {
+    let full = full_input();
+    let accepted = accepted_fields(action);
+    let keep = |field: InputField| accepted.contains(&field);
+    ActionInput {
+        reason: full.reason.filter(|_| keep(InputField::Reason)),
+        evidence_due: full.evidence_due.filter(|_| keep(InputField::EvidenceDue)),
+        requested_documents: if keep(InputField::RequestedDocuments) {
+            full.requested_documents
+        } else {
+            BTreeSet::new()
+        },
+        proposed_award: full
+            .proposed_award
+            .filter(|_| keep(InputField::ProposedAward)),
+        appeal_outcome: full
+            .appeal_outcome
+            .filter(|_| keep(InputField::AppealOutcome)),
+        varied_award: full.varied_award.filter(|_| keep(InputField::VariedAward)),
+        appeal_waived: full.appeal_waived && keep(InputField::AppealWaived),
+    }
+}
+
 /// An input that satisfies every row's requirements.
 fn full_input() -> ActionInput {
     ActionInput {
         reason: Some("synthetic reason".into()),
         evidence_due: None,
-        requested_documents: vec![DocumentKind::MedicalReport],
+        requested_documents: BTreeSet::from([DocumentKind::MedicalReport]),
         proposed_award: Some(Decimal::new(400_000, 2)),
         appeal_outcome: Some(AppealOutcome::Upheld),
         varied_award: None,
@@ -108,7 +132,7 @@ fn every_state_and_action_pair_is_a_row_or_rejected_as_illegal() {
     let world = World::everyone();
     for state in ClaimState::iter() {
         for action in ClaimAction::iter() {
-            let result = world.perform(&claim(state), action, &full_input());
+            let result = world.perform(&claim(state), action, &input_for(action));
             let illegal = matches!(result, Err(DomainError::IllegalAction { .. }));
             assert_eq!(
                 illegal,
@@ -251,19 +275,37 @@ fn a_lawyer_for_a_minor_needs_the_guardian_appointment() {
 }
 
 #[test]
-fn the_secretariat_files_without_a_power_of_attorney() {
+fn the_secretariat_files_an_unrepresented_claim_without_a_power_of_attorney() {
     let mut world = World::new(&[Role::Secretariat]);
     world.documents.clear();
+    let mut unrepresented = claim(ClaimState::Draft);
+    unrepresented.representative = None;
     let performed = world
+        .perform(&unrepresented, ClaimAction::Submit, &ActionInput::default())
+        .unwrap();
+    assert_eq!(
+        (performed.to, performed.claim.lodged_on),
+        (ClaimState::Submitted, Some(world.today))
+    );
+}
+
+#[test]
+fn a_represented_claim_needs_the_power_of_attorney_whoever_submits_it() {
+    let mut world = World::new(&[Role::Secretariat]);
+    world.documents.clear();
+    let error = world
         .perform(
             &claim(ClaimState::Draft),
             ClaimAction::Submit,
             &ActionInput::default(),
         )
-        .unwrap();
+        .unwrap_err();
     assert_eq!(
-        (performed.to, performed.claim.lodged_on),
-        (ClaimState::Submitted, Some(world.today))
+        error,
+        RuleViolation::AuthorityToActMissing {
+            required: DocumentKind::PowerOfAttorney
+        }
+        .into()
     );
 }
 
@@ -300,8 +342,8 @@ fn a_submission_needs_the_victims_date_of_birth() {
         .unwrap_err();
     assert_eq!(
         error,
-        RuleViolation::RequiredFieldMissing {
-            field: "victim_birth_date"
+        RuleViolation::RequiredFieldsMissing {
+            fields: vec!["victim_birth_date"]
         }
         .into()
     );
@@ -595,11 +637,14 @@ proptest! {
         for (action_index, days, outcome_index, waived) in steps {
             world.today = crate::domain::deadlines::add_days(world.today, days).unwrap();
             world.paid_minor_units = guards::awarded(&current).map_or(0, |award| award.minor_units());
-            let mut input = full_input();
-            input.appeal_outcome = AppealOutcome::iter().nth(outcome_index);
-            input.varied_award = Some(Decimal::new(250_000, 2));
-            input.appeal_waived = waived;
             let action = actions[action_index % actions.len()];
+            let mut input = input_for(action);
+            if action == ClaimAction::RecordAppealOutcome {
+                input.appeal_outcome = AppealOutcome::iter().nth(outcome_index);
+                let varied = input.appeal_outcome == Some(AppealOutcome::Varied);
+                input.varied_award = varied.then(|| Decimal::new(250_000, 2));
+            }
+            input.appeal_waived &= waived;
             match world.perform(&current, action, &input) {
                 Ok(performed) => {
                     prop_assert!(find(performed.from, action).is_some());
@@ -614,4 +659,36 @@ proptest! {
             assert_invariants(&current);
         }
     }
+}
+
+#[test]
+fn every_required_field_is_one_the_action_accepts() {
+    for row in TRANSITIONS {
+        for field in row.requires {
+            assert!(
+                accepted_fields(row.action).contains(field),
+                "{} requires {field} but does not accept it",
+                row.action
+            );
+        }
+    }
+}
+
+#[test]
+fn fields_an_action_does_not_use_are_refused() {
+    let world = World::new(&[Role::Lawyer]);
+    let stray = ActionInput {
+        proposed_award: Some(Decimal::ONE),
+        ..ActionInput::default()
+    };
+    let error = world
+        .perform(&claim(ClaimState::Draft), ClaimAction::Withdraw, &stray)
+        .unwrap_err();
+    assert_eq!(
+        error,
+        DomainError::InvalidInput {
+            field: "proposed_award",
+            reason: "is not used by withdraw".into()
+        }
+    );
 }

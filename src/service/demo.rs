@@ -74,10 +74,8 @@ impl Services {
     }
 
     async fn seed_claims(&self, cast: &Cast) -> Result<(), ServiceError> {
-        let ready = self.demo_draft(cast, OffenceType::DomesticViolence).await?;
-        self.file_power_of_attorney(cast, ready).await?;
+        self.demo_draft(cast, OffenceType::DomesticViolence).await?;
         let submitted = self.demo_draft(cast, OffenceType::SexualViolence).await?;
-        self.file_power_of_attorney(cast, submitted).await?;
         self.perform(
             &cast.lawyer,
             submitted,
@@ -171,10 +169,13 @@ impl Services {
             facts,
             representative: None,
         };
-        Ok(self.create_draft(&cast.lawyer, draft).await?.id)
+        let claim = self.create_draft(&cast.lawyer, draft).await?.id;
+        self.file_power_of_attorney(cast, claim).await?;
+        Ok(claim)
     }
 
-    /// Records a synthetic power of attorney so the lawyer may submit (uploads arrive with the API).
+    /// Records a synthetic power of attorney so the claim may be submitted (uploads arrive with
+    /// the API).
     async fn file_power_of_attorney(
         &self,
         cast: &Cast,

@@ -28,16 +28,16 @@ const POSTGRES_CONNECTIONS_MAXIMUM: u32 = 16;
 
 /// Connects with durable commits: SQLite in WAL mode with `synchronous=FULL`, foreign keys on
 /// and a busy timeout; PostgreSQL with its default (synchronous) commit.
-pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+pub async fn connect(url: &str, create_if_missing: bool) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
     // Statements can carry personal data in their parameters; they are never logged.
     options.sqlx_logging(false);
     if url.starts_with("sqlite:") {
         options
             .max_connections(SQLITE_CONNECTIONS_MAXIMUM)
-            .map_sqlx_sqlite_opts(|sqlite| {
+            .map_sqlx_sqlite_opts(move |sqlite| {
                 sqlite
-                    .create_if_missing(true)
+                    .create_if_missing(create_if_missing)
                     .journal_mode(SqliteJournalMode::Wal)
                     .synchronous(SqliteSynchronous::Full)
                     .foreign_keys(true)
@@ -51,6 +51,11 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 
 pub async fn migrate(database: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(database, None).await
+}
+
+/// How many migrations the database has not had yet.
+pub async fn pending_migrations(database: &DatabaseConnection) -> Result<usize, DbErr> {
+    Ok(Migrator::get_pending_migrations(database).await?.len())
 }
 
 /// Opens a transaction that will write. On SQLite it takes the write lock at BEGIN

@@ -100,3 +100,37 @@ async fn the_database_refuses_to_update_or_delete_audit_events(app: TestApp) {
     let output = app.redress(&["audit", "verify"]);
     assert!(output.status.success(), "{}", stdout(&output));
 }
+
+#[test]
+fn audit_verify_refuses_a_database_that_does_not_exist() {
+    let folder = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", folder.path().join("mistyped.db").display());
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_redress"))
+        .args(["--database-url", &url, "audit", "verify"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        !folder.path().join("mistyped.db").exists(),
+        "no database may be created"
+    );
+}
+
+#[test]
+fn an_unsupported_database_url_is_refused_without_printing_it() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_redress"))
+        .args(["--database-url", "mysql://user:secret@host/db", "migrate"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!printed.contains("secret"), "{printed}");
+    assert!(
+        printed.contains("must start with sqlite:// or postgres://"),
+        "{printed}"
+    );
+}

@@ -81,11 +81,9 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
     let services = app::open(&settings, clock.clone())
         .await
         .expect("opening the application");
-    let application = Application::build(services.clone(), settings.bind)
-        .await
-        .expect("binding");
+    let application = Application::bind(settings.bind).await.expect("binding");
     let address = application.address();
-    tokio::spawn(application.run_until_stopped());
+    tokio::spawn(application.run_until_stopped(services.clone()));
     let client = reqwest::Client::new();
     Some(TestApp {
         address,

@@ -9,4 +9,5 @@ mod concurrency;
 mod docs;
 mod health;
 mod helpers;
+mod input;
 mod workflow;

@@ -284,10 +284,12 @@ async fn bad_claim_fields_are_named_in_the_error(app: TestApp) {
     assert_eq!(body["errors"][0]["field"], "jurisdiction");
     let mut extra = draft_body();
     extra["favourite_colour"] = json!("blue");
-    assert_eq!(
-        app.create_claim(&lawyer, extra).await.status(),
-        StatusCode::BAD_REQUEST
-    );
+    let body = problem(
+        app.create_claim(&lawyer, extra).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(body["errors"][0]["field"], "favourite_colour");
     let commissioner = app.user("commissioner", &[Role::Commissioner]).await;
     let body = problem(
         app.create_claim(&commissioner, draft_body()).await,
@@ -370,10 +372,10 @@ async fn a_member_cannot_vote_twice(app: TestApp) {
     assert_eq!(again["code"], "already_voted");
     let lawyer_vote = problem(
         app.vote(&cast.lawyer, claim, "approve").await,
-        StatusCode::CONFLICT,
+        StatusCode::FORBIDDEN,
     )
     .await;
-    assert_eq!(lawyer_vote["code"], "operation_not_allowed");
+    assert_eq!(lawyer_vote["code"], "operation_not_permitted");
 }
 
 async fn the_demo_draft_walks_from_draft_to_closed_with_the_demo_accounts(app: TestApp) {

@@ -1,0 +1,124 @@
+//! JSON request bodies that explain what is wrong with them, field by field.
+//!
+//! poem-openapi's own body parser reports a missing or mistyped field without naming it
+//! ("expected input type OffenceType, found null"), accepts a JSON number where a string is
+//! declared, and insists on a `Content-Type` even for an optional body. These extractors keep
+//! poem-openapi's schema (and its validators, run second) but parse with serde first, through
+//! `serde_path_to_error`, so a client learns which field is wrong and why.
+
+use poem::{Request, RequestBody};
+use poem_openapi::payload::{Json, Payload};
+use poem_openapi::registry::{MetaMediaType, MetaRequest, Registry};
+use poem_openapi::types::ParseFromJSON;
+use poem_openapi::{ApiExtractor, ApiExtractorType, ExtractParamOptions};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::problem::{ApiError, FieldError};
+
+/// JSON bodies larger than this are refused (413) as they are read; claims and actions are small.
+const BODY_BYTES_MAXIMUM: usize = 256 * 1024;
+
+/// A required JSON body.
+pub struct JsonBody<T>(pub T);
+
+/// A JSON body that may be left out entirely (no content type, no bytes).
+pub struct OptionalJsonBody<T>(pub Option<T>);
+
+fn request_meta<T: ParseFromJSON>(required: bool) -> Option<MetaRequest> {
+    Some(MetaRequest {
+        description: None,
+        content: vec![MetaMediaType {
+            content_type: <Json<T> as Payload>::CONTENT_TYPE,
+            schema: <Json<T> as Payload>::schema_ref(),
+        }],
+        required,
+    })
+}
+
+/// The parts both extractors share; only what an absent body means differs.
+macro_rules! json_body_extractor {
+    ($extractor:ident, required: $required:expr, |$json:ident| $convert:expr) => {
+        impl<'a, T: ParseFromJSON + DeserializeOwned> ApiExtractor<'a> for $extractor<T> {
+            const TYPES: &'static [ApiExtractorType] = &[ApiExtractorType::RequestObject];
+            type ParamType = ();
+            type ParamRawType = ();
+
+            fn register(registry: &mut Registry) {
+                <Json<T> as Payload>::register(registry);
+            }
+
+            fn request_meta() -> Option<MetaRequest> {
+                request_meta::<T>($required)
+            }
+
+            async fn from_request(
+                request: &'a Request,
+                body: &mut RequestBody,
+                _: ExtractParamOptions<()>,
+            ) -> poem::Result<Self> {
+                let $json = read_json(request, body).await?;
+                $convert
+            }
+        }
+    };
+}
+
+json_body_extractor!(JsonBody, required: true, |json| match json {
+    Some(value) => Ok(JsonBody(decode(value)?)),
+    None => Err(ApiError::bad_request("a JSON request body is required".to_owned()).into()),
+});
+
+json_body_extractor!(OptionalJsonBody, required: false, |json| match json {
+    Some(Value::Null) | None => Ok(OptionalJsonBody(None)),
+    Some(value) => Ok(OptionalJsonBody(Some(decode(value)?))),
+});
+
+/// The body as JSON; `None` when there is no body at all.
+async fn read_json(request: &Request, body: &mut RequestBody) -> poem::Result<Option<Value>> {
+    let bytes = body.take()?.into_bytes_limit(BODY_BYTES_MAXIMUM).await?;
+    let empty = bytes.iter().all(u8::is_ascii_whitespace);
+    match request.content_type() {
+        None if empty => return Ok(None),
+        None => return Err(poem_openapi::error::ContentTypeError::ExpectContentType.into()),
+        Some(content_type) if !<Json<T0> as Payload>::check_content_type(content_type) => {
+            let content_type = content_type.to_owned();
+            return Err(
+                poem_openapi::error::ContentTypeError::NotSupported { content_type }.into(),
+            );
+        }
+        Some(_) if empty => return Ok(None),
+        Some(_) => {}
+    }
+    serde_json::from_slice(&bytes).map(Some).map_err(|error| {
+        ApiError::bad_request(format!("the body is not valid JSON: {error}")).into()
+    })
+}
+
+/// Any type will do: the content-type check does not depend on it.
+type T0 = Value;
+
+/// Parses with serde for errors that name their field, then with poem-openapi for the
+/// validators the schema declares (lengths, patterns).
+fn decode<T: ParseFromJSON + DeserializeOwned>(value: Value) -> Result<T, ApiError> {
+    if let Err(error) = serde_path_to_error::deserialize::<_, T>(&value) {
+        return Err(ApiError::invalid_fields(vec![field_error(&error)]));
+    }
+    T::parse_from_json(Some(value)).map_err(|error| ApiError::invalid("body", error.message()))
+}
+
+fn field_error(error: &serde_path_to_error::Error<serde_json::Error>) -> FieldError {
+    let reason = error.inner().to_string();
+    let path = error.path().to_string();
+    // serde names a missing field only in its message, at the path of the enclosing object.
+    let missing = reason
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next());
+    let field = match (missing, path.as_str()) {
+        (Some(name), ".") => name.to_owned(),
+        (Some(name), parent) => format!("{parent}.{name}"),
+        (None, ".") => "body".to_owned(),
+        (None, path) => path.to_owned(),
+    };
+    FieldError { field, reason }
+}
