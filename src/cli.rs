@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::Role;
@@ -60,6 +61,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = WorkflowFormat::Mermaid)]
         format: WorkflowFormat,
     },
+    /// Award calculations and filing deadlines from the jurisdiction packages.
+    Award {
+        #[command(subcommand)]
+        command: AwardCommand,
+    },
     /// Check the jurisdiction packages.
     Forms {
         #[command(subcommand)]
@@ -77,6 +83,26 @@ pub enum UserCommand {
         /// A role; repeat the flag or separate with commas for several.
         #[arg(long = "role", required = true, value_delimiter = ',', value_parser = parse_role)]
         roles: Vec<Role>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AwardCommand {
+    /// Print the last filing day and the rule that sets it, as JSON.
+    Deadline {
+        #[arg(long)]
+        jurisdiction: String,
+        #[arg(long)]
+        crime_date: NaiveDate,
+        /// The victim's date of birth (minors have longer).
+        #[arg(long)]
+        birth_date: Option<NaiveDate>,
+        /// When the authority identified the victim as a victim of trafficking.
+        #[arg(long)]
+        identified_date: Option<NaiveDate>,
+        /// When the crime was discovered.
+        #[arg(long)]
+        discovery_date: Option<NaiveDate>,
     },
 }
 

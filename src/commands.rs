@@ -8,9 +8,13 @@ use std::sync::Arc;
 use anyhow::Context as _;
 
 use crate::app::{self, Application, DatabaseMode};
-use crate::cli::{AuditCommand, Cli, Command, FormsCommand, UserCommand, WorkflowFormat};
+use crate::cli::{
+    AuditCommand, AwardCommand, Cli, Command, FormsCommand, UserCommand, WorkflowFormat,
+};
 use crate::domain::Role;
+use crate::domain::deadlines::{FilingFacts, explain_filing_deadline};
 use crate::domain::diagram::{render_markdown, render_mermaid};
+use crate::domain::rules::JurisdictionId;
 use crate::forms::Jurisdictions;
 use crate::service::SystemClock;
 use crate::service::auth::Password;
@@ -54,6 +58,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Forms {
             command: FormsCommand::Check,
         } => check_forms(&settings),
+        Command::Award { command } => award(&settings, command),
     }
 }
 
@@ -157,4 +162,42 @@ fn check_forms(settings: &Settings) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Exit code for input the command refuses (2, as for a usage error).
+const EXIT_INVALID_INPUT: u8 = 2;
+
+fn award(settings: &Settings, command: AwardCommand) -> anyhow::Result<ExitCode> {
+    let jurisdictions = Jurisdictions::load(&settings.forms_dir)?;
+    match command {
+        AwardCommand::Deadline {
+            jurisdiction,
+            crime_date,
+            birth_date,
+            identified_date,
+            discovery_date,
+        } => {
+            let Some(rules) = JurisdictionId::parse(&jurisdiction)
+                .ok()
+                .and_then(|id| jurisdictions.get(&id).cloned())
+            else {
+                eprintln!(
+                    "redress: --jurisdiction: {jurisdiction:?} is not a jurisdiction in {}",
+                    settings.forms_dir.display()
+                );
+                return Ok(ExitCode::from(EXIT_INVALID_INPUT));
+            };
+            let facts = FilingFacts {
+                crime_date,
+                victim_birth_date: birth_date,
+                trafficking_identified_on: identified_date,
+                crime_discovered_on: discovery_date,
+            };
+            let deadline = explain_filing_deadline(&rules.filing, &facts)
+                .context("the deadline is out of the calendar's range")?;
+            let output = serde_json::json!({"last_filing_day": deadline.last_day, "rule": deadline.basis.to_string()});
+            println!("{output}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }

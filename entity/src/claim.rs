@@ -38,6 +38,7 @@ pub struct Model {
     pub payment_due: Option<Date>,
     pub proposed_award_minor: Option<i64>,
     pub review_round: i32,
+    pub interim_awarded_minor: i64,
     pub decision_outcome: Option<String>,
     pub decision_award_minor: Option<i64>,
     pub decision_reason: Option<String>,

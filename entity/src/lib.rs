@@ -7,6 +7,7 @@
 pub mod claim;
 pub mod claim_event;
 pub mod document;
+pub mod interim_award;
 pub mod recusal;
 pub mod reference_counter;
 pub mod session;

@@ -92,6 +92,18 @@ pub struct ExtensionRequest {
     pub reason: String,
 }
 
+#[derive(Object, Deserialize)]
+#[oai(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
+pub struct InterimAwardRequest {
+    /// A plain decimal amount such as `"500.00"`.
+    #[oai(validator(pattern = r"^[0-9]{1,13}(\.[0-9]{1,4})?$"))]
+    pub amount: String,
+    /// The urgent need, in words.
+    #[oai(validator(min_length = 1, max_length = 2000))]
+    pub reason: String,
+}
+
 #[derive(ApiResponse)]
 pub enum Created {
     #[oai(status = 201)]
@@ -314,6 +326,24 @@ impl ClaimsApi {
     async fn recuse(&self, auth: BearerAuth, id: Path<i64>) -> Result<Found, ApiError> {
         let actor = auth.0.actor;
         let claim = self.services.recuse(&actor, ClaimId(id.0)).await?;
+        Ok(found(ClaimView::for_actor(claim, &actor)))
+    }
+
+    /// Grant an interim award for urgent needs (the chair, before the decision).
+    #[oai(path = "/claims/:id/interim-awards", method = "post")]
+    async fn interim_award(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+        body: JsonBody<InterimAwardRequest>,
+    ) -> Result<Found, ApiError> {
+        let actor = auth.0.actor;
+        let JsonBody(request) = body;
+        let amount = amount("amount", Some(request.amount))?.unwrap_or_default();
+        let claim = self
+            .services
+            .grant_interim_award(&actor, ClaimId(id.0), amount, &request.reason)
+            .await?;
         Ok(found(ClaimView::for_actor(claim, &actor)))
     }
 

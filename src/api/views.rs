@@ -72,6 +72,8 @@ pub struct ClaimView {
     pub deadlines: DeadlinesView,
     pub proposed_award: Option<MoneyView>,
     pub review_round: i32,
+    /// Interim awards granted so far, deducted from the final award.
+    pub interim_awarded: MoneyView,
     pub decision: Option<DecisionView>,
 }
 
@@ -120,6 +122,7 @@ impl ClaimView {
             },
             proposed_award: claim.proposed_award.map(MoneyView::from),
             review_round: claim.review_round,
+            interim_awarded: MoneyView::from(claim.interim_awarded),
             decision: claim.decision.map(|decision| DecisionView {
                 outcome: decision.outcome.kind(),
                 award: decision.outcome.award().map(MoneyView::from),

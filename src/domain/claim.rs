@@ -229,9 +229,7 @@ pub struct ClaimFacts {
 impl ClaimFacts {
     /// Whether the victim was under 18 on the day of the crime; unknown birth dates count as adult.
     pub fn victim_was_minor(&self) -> bool {
-        self.victim_birth_date
-            .and_then(|birth| self.crime_date.years_since(birth))
-            .is_some_and(|age_years| age_years < 18)
+        super::deadlines::FilingFacts::of(self).victim_was_minor()
     }
 }
 
@@ -321,6 +319,8 @@ pub struct Claim {
     pub proposed_award: Option<Money>,
     /// Counts the proposals put to the commission; votes belong to one round.
     pub review_round: i32,
+    /// Interim awards granted so far; deducted from the final award.
+    pub interim_awarded: Money,
     pub decision: Option<Decision>,
 }
 
@@ -365,6 +365,7 @@ pub(crate) mod tests {
             },
             proposed_award: Some(Money::from_minor_units(400_000, Currency::Eur)),
             review_round: 1,
+            interim_awarded: Money::zero(Currency::Eur),
             decision: None,
         }
     }

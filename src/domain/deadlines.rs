@@ -5,11 +5,90 @@ use chrono::{Days, Months, NaiveDate};
 use super::claim::{ClaimFacts, OffenceType};
 use super::rules::FilingRules;
 
+/// The dates a filing deadline depends on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FilingFacts {
+    pub crime_date: NaiveDate,
+    pub victim_birth_date: Option<NaiveDate>,
+    /// Only for a trafficking victim: when the authority identified them as one.
+    pub trafficking_identified_on: Option<NaiveDate>,
+    pub crime_discovered_on: Option<NaiveDate>,
+}
+
+impl FilingFacts {
+    pub fn of(facts: &ClaimFacts) -> Self {
+        FilingFacts {
+            crime_date: facts.crime_date,
+            victim_birth_date: facts.victim_birth_date,
+            trafficking_identified_on: facts
+                .trafficking_identified_on
+                .filter(|_| facts.offence_type == OffenceType::TraffickingInHumanBeings),
+            crime_discovered_on: facts.crime_discovered_on,
+        }
+    }
+
+    /// Whether the victim was under 18 on the day of the crime; an unknown birth date counts
+    /// as adult.
+    pub fn victim_was_minor(&self) -> bool {
+        self.victim_birth_date
+            .and_then(|birth| self.crime_date.years_since(birth))
+            .is_some_and(|age_years| age_years < 18)
+    }
+}
+
+/// Which rule set the last filing day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilingBasis {
+    FromCrime { months: u32 },
+    AfterComingOfAge { age_years: u32, months: u32 },
+    FromIdentification { months: u32 },
+    FromDiscovery { months: u32 },
+}
+
+impl std::fmt::Display for FilingBasis {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FilingBasis::FromCrime { months } => {
+                write!(formatter, "{months} months from the crime")
+            }
+            FilingBasis::AfterComingOfAge { age_years, months } => write!(
+                formatter,
+                "a victim who was a minor: {months} months after turning {age_years}"
+            ),
+            FilingBasis::FromIdentification { months } => write!(
+                formatter,
+                "{months} months from identification as a victim of trafficking"
+            ),
+            FilingBasis::FromDiscovery { months } => {
+                write!(formatter, "{months} months from discovery of the crime")
+            }
+        }
+    }
+}
+
+/// The last filing day and the rule that set it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FilingDeadline {
+    pub last_day: NaiveDate,
+    pub basis: FilingBasis,
+}
+
 /// The last day an application may be lodged: the latest of every period that applies.
 ///
 /// `None` only when date arithmetic overflows, which validated rules and real dates never reach.
 pub fn filing_deadline(rules: &FilingRules, facts: &ClaimFacts) -> Option<NaiveDate> {
-    let from_crime = add_months(facts.crime_date, rules.period_months);
+    explain_filing_deadline(rules, &FilingFacts::of(facts)).map(|deadline| deadline.last_day)
+}
+
+/// Like `filing_deadline`, saying which rule applied.
+pub fn explain_filing_deadline(rules: &FilingRules, facts: &FilingFacts) -> Option<FilingDeadline> {
+    let months = rules.period_months;
+    let candidate =
+        |date: Option<NaiveDate>, basis| date.map(|last_day| FilingDeadline { last_day, basis });
+    let from_crime = candidate(
+        add_months(facts.crime_date, months),
+        FilingBasis::FromCrime { months },
+    );
     let for_minor = rules
         .minor
         .filter(|_| facts.victim_was_minor())
@@ -17,21 +96,41 @@ pub fn filing_deadline(rules: &FilingRules, facts: &ClaimFacts) -> Option<NaiveD
             let birth = facts.victim_birth_date?;
             let coming_of_age =
                 birth.checked_add_months(Months::new(minor.until_age_years * 12))?;
-            add_months(coming_of_age, minor.period_months)
+            let basis = FilingBasis::AfterComingOfAge {
+                age_years: minor.until_age_years,
+                months: minor.period_months,
+            };
+            candidate(add_months(coming_of_age, minor.period_months), basis)
         });
     let for_trafficking = facts
         .trafficking_identified_on
         .filter(|_| rules.trafficking_from_identification)
-        .filter(|_| facts.offence_type == OffenceType::TraffickingInHumanBeings)
-        .and_then(|identified| add_months(identified, rules.period_months));
+        .and_then(|identified| {
+            candidate(
+                add_months(identified, months),
+                FilingBasis::FromIdentification { months },
+            )
+        });
     let from_discovery = facts
         .crime_discovered_on
         .filter(|_| rules.from_discovery)
-        .and_then(|discovered| add_months(discovered, rules.period_months));
+        .and_then(|discovered| {
+            candidate(
+                add_months(discovered, months),
+                FilingBasis::FromDiscovery { months },
+            )
+        });
+    // On a tie the earlier (more general) rule is named.
     [from_crime, for_minor, for_trafficking, from_discovery]
         .into_iter()
         .flatten()
-        .max()
+        .reduce(|latest, next| {
+            if next.last_day > latest.last_day {
+                next
+            } else {
+                latest
+            }
+        })
 }
 
 /// `days` calendar days after `date`; `None` only on overflow.
@@ -101,6 +200,18 @@ mod tests {
         assert_eq!(
             filing_deadline(&six_months(), &facts),
             Some(date("2026-09-10"))
+        );
+    }
+
+    #[test]
+    fn the_rule_that_set_the_deadline_is_named() {
+        let mut facts = FilingFacts::of(&facts());
+        facts.victim_birth_date = Some(date("2012-05-01"));
+        let deadline = explain_filing_deadline(&six_months(), &facts).unwrap();
+        assert_eq!(deadline.last_day, date("2030-11-01"));
+        assert_eq!(
+            deadline.basis.to_string(),
+            "a victim who was a minor: 6 months after turning 18"
         );
     }
 

@@ -127,6 +127,14 @@ impl Money {
     pub fn is_zero(&self) -> bool {
         self.amount.is_zero()
     }
+
+    /// The sum of two amounts of the same currency; `None` across currencies or past the bound.
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        if self.currency != other.currency {
+            return None;
+        }
+        Money::new(self.amount.checked_add(other.amount)?, self.currency).ok()
+    }
 }
 
 /// `4245.00 EUR`: amounts are shown with their currency, never a bare number.

@@ -86,7 +86,13 @@ static PERMISSIONS: &[Permission] = &[
     },
     Permission {
         operation: ClaimOperation::GrantInterimAward,
-        states: &[S::UnderAssessment, S::InCommissionReview],
+        // Urgent needs (medical care, a funeral) cannot wait for the assessment.
+        states: &[
+            S::Submitted,
+            S::AwaitingEvidence,
+            S::UnderAssessment,
+            S::InCommissionReview,
+        ],
         roles: &[Role::Chair],
     },
     Permission {
@@ -234,15 +240,32 @@ pub fn grant_filing_extension(
     Ok((role, next))
 }
 
-/// Checks an interim award for urgent needs; it is deducted from the final award when paid.
+/// Grants an interim award for urgent needs; the claim keeps the running total, which the final
+/// calculation deducts.
 pub fn grant_interim_award(
     claim: &Claim,
     actor: &Actor,
     rules: &JurisdictionRules,
     amount: Decimal,
-) -> Result<(Role, Money), DomainError> {
+    reason: &str,
+) -> Result<(Role, Money, Claim), DomainError> {
     let role = authorize(ClaimOperation::GrantInterimAward, claim, actor)?;
-    Ok((role, positive_money(amount, rules, "amount")?))
+    check_free_text("reason", reason)?;
+    if reason.trim().is_empty() {
+        return Err(RuleViolation::InputRequired { field: "reason" }.into());
+    }
+    let granted = positive_money(amount, rules, "amount")?;
+    let total =
+        claim
+            .interim_awarded
+            .checked_add(granted)
+            .ok_or_else(|| DomainError::InvalidInput {
+                field: "amount",
+                reason: "takes the interim awards past the largest amount accepted".to_owned(),
+            })?;
+    let mut next = claim.clone();
+    next.interim_awarded = total;
+    Ok((role, granted, next))
 }
 
 fn positive_money(
@@ -382,6 +405,32 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn interim_awards_add_up_on_the_claim() {
+        let claim = claim(S::UnderAssessment);
+        let chair = Actor::user(UserId(5), [Role::Chair]);
+        let (_, granted, next) = grant_interim_award(
+            &claim,
+            &chair,
+            &kosovo(),
+            Decimal::new(50_000, 2),
+            "funeral",
+        )
+        .unwrap();
+        assert_eq!(granted.minor_units(), 50_000);
+        let (_, _, next) = grant_interim_award(
+            &next,
+            &chair,
+            &kosovo(),
+            Decimal::new(25_050, 2),
+            "medical care",
+        )
+        .unwrap();
+        assert_eq!(next.interim_awarded.minor_units(), 75_050);
+        let lawyer = Actor::user(UserId(10), [Role::Lawyer]);
+        assert!(grant_interim_award(&claim, &lawyer, &kosovo(), Decimal::ONE, "x").is_err());
     }
 
     #[test]

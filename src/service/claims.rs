@@ -47,6 +47,7 @@ enum Record {
     Vote(Vote),
     Recusal(UserId),
     Document(DocumentMetadata),
+    InterimAward { amount: Money, reason: String },
 }
 
 /// What a change decision may look at besides the claim.
@@ -239,6 +240,34 @@ impl Services {
         .await
     }
 
+    /// Grants an interim award for urgent needs (the chair, before the decision).
+    pub async fn grant_interim_award(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        amount: Decimal,
+        reason: &str,
+    ) -> Result<Claim, ServiceError> {
+        self.change(actor, id, None, |claim, context| {
+            let (role, amount, after) =
+                operations::grant_interim_award(claim, actor, context.rules, amount, reason)?;
+            let payload =
+                json!({"amount": amount, "total": after.interim_awarded, "reason": reason.trim()});
+            let record = Some(Record::InterimAward {
+                amount,
+                reason: reason.to_owned(),
+            });
+            Ok(Change {
+                after,
+                role,
+                action: operation(ClaimOperation::GrantInterimAward),
+                payload,
+                record,
+            })
+        })
+        .await
+    }
+
     /// Records a document's metadata against the claim (the content store arrives with the API).
     pub async fn record_document(
         &self,
@@ -309,6 +338,11 @@ impl Services {
             }
             Some(Record::Recusal(member)) => {
                 store::votes::insert_recusal(&transaction, id, *member, now).await?
+            }
+            Some(Record::InterimAward { amount, reason }) => {
+                let granted_by = actor.user_id;
+                store::interim_awards::insert(&transaction, id, *amount, reason, granted_by, now)
+                    .await?;
             }
             Some(Record::Document(metadata)) => {
                 store::documents::insert(&transaction, id, metadata, now).await?;

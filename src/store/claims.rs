@@ -10,6 +10,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 
 use super::convert::{changed_columns, claim_from_row};
 use crate::domain::claim::Deadlines;
+use crate::domain::money::Money;
 use crate::domain::reference::ClaimReference;
 use crate::domain::rules::JurisdictionRules;
 use crate::domain::{Claim, ClaimFacts, ClaimId, ClaimState, UserId};
@@ -86,6 +87,7 @@ pub async fn insert(
         deadlines: new.deadlines.clone(),
         proposed_award: None,
         review_round: 0,
+        interim_awarded: Money::zero(new.rules.currency),
         decision: None,
     };
     let mut row = changed_columns(&draft, now);

@@ -65,6 +65,7 @@ pub fn claim_from_row(row: claim::Model) -> anyhow::Result<Claim> {
         },
         proposed_award: money(row.proposed_award_minor),
         review_round: row.review_round,
+        interim_awarded: Money::from_minor_units(row.interim_awarded_minor, currency),
         decision,
     })
 }
@@ -123,6 +124,7 @@ pub fn changed_columns(claim: &Claim, now: DateTime<Utc>) -> claim::ActiveModel 
         payment_due: Set(claim.deadlines.payment_due),
         proposed_award_minor: Set(claim.proposed_award.map(|money| money.minor_units())),
         review_round: Set(claim.review_round),
+        interim_awarded_minor: Set(claim.interim_awarded.minor_units()),
         decision_outcome: Set(outcome.map(|outcome| outcome.kind().to_string())),
         decision_award_minor: Set(outcome
             .and_then(Outcome::award)

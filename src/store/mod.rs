@@ -9,6 +9,7 @@ pub mod claims;
 mod convert;
 pub mod documents;
 pub mod events;
+pub mod interim_awards;
 pub mod users;
 pub mod votes;
 

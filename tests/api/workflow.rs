@@ -17,6 +17,7 @@ on_both_databases!(
     the_audit_trail_records_every_step_and_no_personal_data,
     a_member_cannot_vote_twice,
     the_demo_draft_walks_from_draft_to_closed_with_the_demo_accounts,
+    the_chair_grants_interim_awards_that_add_up_on_the_claim,
 );
 
 struct Cast {
@@ -444,5 +445,44 @@ async fn the_demo_draft_walks_from_draft_to_closed_with_the_demo_accounts(app: T
         verify.status.success(),
         "{}",
         String::from_utf8_lossy(&verify.stdout)
+    );
+}
+
+async fn the_chair_grants_interim_awards_that_add_up_on_the_claim(app: TestApp) {
+    let cast = cast(&app).await;
+    let claim = claim_in_review(&app, &cast).await;
+    let path = format!("/api/v1/claims/{claim}/interim-awards");
+    let funeral = json!({"amount": "500.00", "reason": "funeral costs"});
+    let response = app.post(&cast.chair, &path, Some(funeral)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let medical = json!({"amount": "250.50", "reason": "urgent medical care"});
+    let claim_view: Value = app
+        .post(&cast.chair, &path, Some(medical))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        claim_view["interim_awarded"],
+        json!({"amount": "750.50", "currency": "EUR"})
+    );
+    let lawyer = json!({"amount": "1.00", "reason": "asked"});
+    let refused = problem(
+        app.post(&cast.lawyer, &path, Some(lawyer)).await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    assert_eq!(refused["code"], "operation_not_permitted");
+    let events: Value = app
+        .get(&cast.chair, &format!("/api/v1/claims/{claim}/events"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let last = events.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["action"], "grant_interim_award");
+    assert_eq!(
+        last["payload"]["total"],
+        json!({"amount": "750.50", "currency": "EUR"})
     );
 }
