@@ -7,6 +7,7 @@
 mod auth;
 mod body;
 mod claims;
+mod jurisdictions;
 mod problem;
 mod security;
 mod types;
@@ -29,15 +30,26 @@ enum Tag {
     Auth,
     /// Claims and their workflow.
     Claims,
+    /// The jurisdiction packages: rules, periods, languages.
+    Jurisdictions,
 }
 
 /// The OpenAPI service, also used to print or snapshot the document.
-pub fn openapi(services: &Services) -> OpenApiService<(auth::AuthApi, claims::ClaimsApi), ()> {
+type Apis = (
+    auth::AuthApi,
+    claims::ClaimsApi,
+    jurisdictions::JurisdictionsApi,
+);
+
+pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
     let apis = (
         auth::AuthApi {
             services: services.clone(),
         },
         claims::ClaimsApi {
+            services: services.clone(),
+        },
+        jurisdictions::JurisdictionsApi {
             services: services.clone(),
         },
     );

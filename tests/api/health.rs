@@ -63,3 +63,50 @@ async fn unknown_routes_answer_with_problem_json(app: TestApp) {
     let body = problem(response, StatusCode::NOT_FOUND).await;
     assert_eq!(body["code"], "not_found");
 }
+
+mod jurisdictions {
+    use redress::domain::Role;
+    use reqwest::StatusCode;
+    use serde_json::Value;
+
+    use crate::helpers::{TestApp, on_both_databases, problem};
+
+    on_both_databases!(the_jurisdiction_packages_are_described);
+
+    async fn the_jurisdiction_packages_are_described(app: TestApp) {
+        let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+        let all: Value = app
+            .get(&lawyer, "/api/v1/jurisdictions")
+            .await
+            .json()
+            .await
+            .unwrap();
+        let ids: Vec<&str> = all
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["california", "kosovo", "uk-cica-2012"]);
+        let kosovo: Value = app
+            .get(&lawyer, "/api/v1/jurisdictions/kosovo")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(kosovo["languages"], serde_json::json!(["sq", "sr", "en"]));
+        assert_eq!(kosovo["filing"]["period_months"], 6);
+        assert!(
+            kosovo["provisional"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|key| key == "commission.quorum")
+        );
+        let missing = app.get(&lawyer, "/api/v1/jurisdictions/atlantis").await;
+        assert_eq!(
+            problem(missing, StatusCode::NOT_FOUND).await["code"],
+            "not_found"
+        );
+    }
+}
