@@ -1,14 +1,20 @@
 //! Loads and validates the jurisdiction packages kept in forms/, one folder per jurisdiction.
 //!
 //! A bad file stops the start with an error naming the file, the key and what is wrong.
+//! Each folder holds the workflow rules (jurisdiction.toml) and one award schedule per version
+//! (schedule-<applies_from>.toml).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::domain::award::Schedule;
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
 
 /// The file in each jurisdiction's folder that holds its workflow rules.
 const RULES_FILE: &str = "jurisdiction.toml";
+/// Award schedules are named `schedule-<applies_from>.toml`, one file per version.
+const SCHEDULE_PREFIX: &str = "schedule-";
+const SCHEDULE_SUFFIX: &str = ".toml";
 
 #[derive(Debug, thiserror::Error)]
 pub enum FormsError {
@@ -27,6 +33,8 @@ pub enum FormsError {
 #[derive(Debug, Clone)]
 pub struct Jurisdictions {
     rules: BTreeMap<JurisdictionId, JurisdictionRules>,
+    /// Each jurisdiction's award schedules, oldest version first.
+    schedules: BTreeMap<JurisdictionId, Vec<Schedule>>,
 }
 
 impl Jurisdictions {
@@ -43,8 +51,10 @@ impl Jurisdictions {
             .collect();
         folders.sort();
         let mut rules = BTreeMap::new();
+        let mut schedules = BTreeMap::new();
         for folder in folders {
             let loaded = load_rules(&folder)?;
+            schedules.insert(loaded.id.clone(), load_schedules(&folder, &loaded)?);
             rules.insert(loaded.id.clone(), loaded);
         }
         if rules.is_empty() {
@@ -52,13 +62,14 @@ impl Jurisdictions {
                 path: directory.to_owned(),
             });
         }
-        Ok(Jurisdictions { rules })
+        Ok(Jurisdictions { rules, schedules })
     }
 
     /// No jurisdictions, for commands that touch users or the audit trail but no claim's rules.
     pub fn none() -> Self {
         Jurisdictions {
             rules: BTreeMap::new(),
+            schedules: BTreeMap::new(),
         }
     }
 
@@ -69,6 +80,70 @@ impl Jurisdictions {
     pub fn all(&self) -> impl Iterator<Item = &JurisdictionRules> {
         self.rules.values()
     }
+
+    /// The jurisdiction's award schedules, oldest first; empty for an unknown jurisdiction.
+    pub fn schedules(&self, id: &JurisdictionId) -> &[Schedule] {
+        self.schedules.get(id).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Every `schedule-<applies_from>.toml` in the folder, validated against the jurisdiction's
+/// currency, oldest first. The date in the file name must be the file's `applies_from`, so a
+/// listing of the folder shows which version applies when.
+pub fn load_schedules(
+    folder: &Path,
+    rules: &JurisdictionRules,
+) -> Result<Vec<Schedule>, FormsError> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map_err(|source| FormsError::Unreadable {
+            path: folder.to_owned(),
+            source,
+        })?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| schedule_date(path).is_some())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| load_schedule(path, rules))
+        .collect()
+}
+
+/// The `<applies_from>` part of a schedule file's name.
+fn schedule_date(path: &Path) -> Option<&str> {
+    path.file_name()?
+        .to_str()?
+        .strip_prefix(SCHEDULE_PREFIX)?
+        .strip_suffix(SCHEDULE_SUFFIX)
+}
+
+fn load_schedule(path: &Path, rules: &JurisdictionRules) -> Result<Schedule, FormsError> {
+    let text = std::fs::read_to_string(path).map_err(|source| FormsError::Unreadable {
+        path: path.to_owned(),
+        source,
+    })?;
+    let invalid = |message: String| FormsError::Invalid {
+        path: path.to_owned(),
+        message,
+    };
+    let schedule: Schedule = toml::from_str(&text).map_err(|error| invalid(error.to_string()))?;
+    schedule
+        .validate(rules.currency)
+        .map_err(|error| invalid(error.to_string()))?;
+    if schedule.jurisdiction != rules.id {
+        return Err(invalid(format!(
+            "jurisdiction: \"{}\" must be the folder's jurisdiction \"{}\"",
+            schedule.jurisdiction, rules.id
+        )));
+    }
+    let applies_from = schedule.applies_from.to_string();
+    if schedule_date(path) != Some(applies_from.as_str()) {
+        return Err(invalid(format!(
+            "applies_from: {applies_from} must be the date in the file name"
+        )));
+    }
+    Ok(schedule)
 }
 
 fn load_rules(folder: &Path) -> Result<JurisdictionRules, FormsError> {
