@@ -208,4 +208,62 @@ mod tests {
         assert!(error.contains("kosovo/jurisdiction.toml"), "{error}");
         assert!(error.contains("commission.quorum"), "{error}");
     }
+
+    #[test]
+    fn the_shipped_schedules_load_and_validate() {
+        let jurisdictions = shipped();
+        let versions: Vec<String> = jurisdictions
+            .all()
+            .flat_map(|rules| jurisdictions.schedules(&rules.id))
+            .map(|schedule| schedule.version.clone())
+            .collect();
+        assert_eq!(
+            versions,
+            [
+                "california/2024-01-01",
+                "kosovo/2017-01-01",
+                "uk-cica-2012/2012-11-27"
+            ]
+        );
+        let unknown = JurisdictionId::parse("atlantis").unwrap();
+        assert!(jurisdictions.schedules(&unknown).is_empty());
+    }
+
+    /// A copy of the shipped Kosovo package with one schedule file, edited by `edit`.
+    fn schedule_load_error(name: &str, file_name: &str, edit: impl Fn(String) -> String) -> String {
+        let directory =
+            std::env::temp_dir().join(format!("redress-schedules-{name}-{}", std::process::id()));
+        let folder = directory.join("kosovo");
+        std::fs::create_dir_all(&folder).unwrap();
+        let shipped_folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("forms/kosovo");
+        std::fs::copy(shipped_folder.join(RULES_FILE), folder.join(RULES_FILE)).unwrap();
+        let schedule =
+            std::fs::read_to_string(shipped_folder.join("schedule-2017-01-01.toml")).unwrap();
+        std::fs::write(folder.join(file_name), edit(schedule)).unwrap();
+        let error = Jurisdictions::load(&directory).unwrap_err().to_string();
+        std::fs::remove_dir_all(&directory).unwrap();
+        error
+    }
+
+    #[test]
+    fn a_bad_schedule_is_named_with_the_key_and_the_reason() {
+        let error = schedule_load_error("cap", "schedule-2017-01-01.toml", |text| {
+            text.replacen("cap = \"7000.00\"", "cap = \"7000.001\"", 1)
+        });
+        assert!(error.contains("kosovo/schedule-2017-01-01.toml"), "{error}");
+        assert!(error.contains("heads[0].rule.cap"), "{error}");
+        assert!(error.contains("decimal places"), "{error}");
+        let error = schedule_load_error("kind", "schedule-2017-01-01.toml", |text| {
+            text.replacen("claimed_amount", "claimed_amonut", 1)
+        });
+        assert!(error.contains("kosovo/schedule-2017-01-01.toml"), "{error}");
+        assert!(error.contains("claimed_amonut"), "{error}");
+    }
+
+    #[test]
+    fn a_schedule_file_must_be_named_after_its_date() {
+        let error = schedule_load_error("date", "schedule-2018-01-01.toml", |text| text);
+        assert!(error.contains("kosovo/schedule-2018-01-01.toml"), "{error}");
+        assert!(error.contains("applies_from"), "{error}");
+    }
 }
