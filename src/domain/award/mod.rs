@@ -6,6 +6,12 @@
 //! is fixed: lines (each within its head's caps), gross (their sum), overall minimum and maximum
 //! (the maximum paid in the schedule's priority order), offsets (to one head or the whole award),
 //! reduction percent, interim payments last. Nothing goes below zero.
+//!
+//! Because offsets follow the maximum, an offset to one head comes off that head's share under
+//! the maximum. Adding a loss to a head with priority can move share onto a head with an offset,
+//! so with head offsets the total can fall when a loss is added while the maximum binds; offsets
+//! to the whole award keep the total monotonic. Applying head offsets before the limits would
+//! avoid this, at the price of the order the contract fixes.
 
 mod error;
 mod heads;

@@ -656,7 +656,7 @@ fn the_version_in_force_on_as_of_applies_and_is_recorded() {
 #[test]
 fn json_numbers_for_amounts_and_unknown_fields_are_refused() {
     let number = json!({"jurisdiction":"uk-cica-2012","as_of":"2025-01-31",
-        "losses":[{"head":"injury","amount":3300.0}]});
+        "losses":[{"head":"injury","amount":3300}]});
     assert!(serde_json::from_value::<AwardRequest>(number).is_err());
     let unknown = json!({"jurisdiction":"uk-cica-2012","as_of":"2025-01-31",
         "losses":[{"head":"injury","amount":"1.00","ammount":"1.00"}]});
