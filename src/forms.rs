@@ -1,14 +1,20 @@
 //! Loads and validates the jurisdiction packages kept in forms/, one folder per jurisdiction.
 //!
 //! A bad file stops the start with an error naming the file, the key and what is wrong.
+//! Each folder holds the workflow rules (jurisdiction.toml) and one award schedule per version
+//! (schedule-<applies_from>.toml).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::domain::award::Schedule;
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
 
 /// The file in each jurisdiction's folder that holds its workflow rules.
 const RULES_FILE: &str = "jurisdiction.toml";
+/// Award schedules are named `schedule-<applies_from>.toml`, one file per version.
+const SCHEDULE_PREFIX: &str = "schedule-";
+const SCHEDULE_SUFFIX: &str = ".toml";
 
 #[derive(Debug, thiserror::Error)]
 pub enum FormsError {
@@ -27,6 +33,8 @@ pub enum FormsError {
 #[derive(Debug, Clone)]
 pub struct Jurisdictions {
     rules: BTreeMap<JurisdictionId, JurisdictionRules>,
+    /// Each jurisdiction's award schedules, oldest version first.
+    schedules: BTreeMap<JurisdictionId, Vec<Schedule>>,
 }
 
 impl Jurisdictions {
@@ -43,8 +51,10 @@ impl Jurisdictions {
             .collect();
         folders.sort();
         let mut rules = BTreeMap::new();
+        let mut schedules = BTreeMap::new();
         for folder in folders {
             let loaded = load_rules(&folder)?;
+            schedules.insert(loaded.id.clone(), load_schedules(&folder, &loaded)?);
             rules.insert(loaded.id.clone(), loaded);
         }
         if rules.is_empty() {
@@ -52,13 +62,14 @@ impl Jurisdictions {
                 path: directory.to_owned(),
             });
         }
-        Ok(Jurisdictions { rules })
+        Ok(Jurisdictions { rules, schedules })
     }
 
     /// No jurisdictions, for commands that touch users or the audit trail but no claim's rules.
     pub fn none() -> Self {
         Jurisdictions {
             rules: BTreeMap::new(),
+            schedules: BTreeMap::new(),
         }
     }
 
@@ -69,6 +80,70 @@ impl Jurisdictions {
     pub fn all(&self) -> impl Iterator<Item = &JurisdictionRules> {
         self.rules.values()
     }
+
+    /// The jurisdiction's award schedules, oldest first; empty for an unknown jurisdiction.
+    pub fn schedules(&self, id: &JurisdictionId) -> &[Schedule] {
+        self.schedules.get(id).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Every `schedule-<applies_from>.toml` in the folder, validated against the jurisdiction's
+/// currency, oldest first. The date in the file name must be the file's `applies_from`, so a
+/// listing of the folder shows which version applies when.
+pub fn load_schedules(
+    folder: &Path,
+    rules: &JurisdictionRules,
+) -> Result<Vec<Schedule>, FormsError> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map_err(|source| FormsError::Unreadable {
+            path: folder.to_owned(),
+            source,
+        })?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| schedule_date(path).is_some())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| load_schedule(path, rules))
+        .collect()
+}
+
+/// The `<applies_from>` part of a schedule file's name.
+fn schedule_date(path: &Path) -> Option<&str> {
+    path.file_name()?
+        .to_str()?
+        .strip_prefix(SCHEDULE_PREFIX)?
+        .strip_suffix(SCHEDULE_SUFFIX)
+}
+
+fn load_schedule(path: &Path, rules: &JurisdictionRules) -> Result<Schedule, FormsError> {
+    let text = std::fs::read_to_string(path).map_err(|source| FormsError::Unreadable {
+        path: path.to_owned(),
+        source,
+    })?;
+    let invalid = |message: String| FormsError::Invalid {
+        path: path.to_owned(),
+        message,
+    };
+    let schedule: Schedule = toml::from_str(&text).map_err(|error| invalid(error.to_string()))?;
+    schedule
+        .validate(rules.currency)
+        .map_err(|error| invalid(error.to_string()))?;
+    if schedule.jurisdiction != rules.id {
+        return Err(invalid(format!(
+            "jurisdiction: \"{}\" must be the folder's jurisdiction \"{}\"",
+            schedule.jurisdiction, rules.id
+        )));
+    }
+    let applies_from = schedule.applies_from.to_string();
+    if schedule_date(path) != Some(applies_from.as_str()) {
+        return Err(invalid(format!(
+            "applies_from: {applies_from} must be the date in the file name"
+        )));
+    }
+    Ok(schedule)
 }
 
 fn load_rules(folder: &Path) -> Result<JurisdictionRules, FormsError> {
@@ -132,5 +207,63 @@ mod tests {
         std::fs::remove_dir_all(&directory).unwrap();
         assert!(error.contains("kosovo/jurisdiction.toml"), "{error}");
         assert!(error.contains("commission.quorum"), "{error}");
+    }
+
+    #[test]
+    fn the_shipped_schedules_load_and_validate() {
+        let jurisdictions = shipped();
+        let versions: Vec<String> = jurisdictions
+            .all()
+            .flat_map(|rules| jurisdictions.schedules(&rules.id))
+            .map(|schedule| schedule.version.clone())
+            .collect();
+        assert_eq!(
+            versions,
+            [
+                "california/2024-01-01",
+                "kosovo/2017-01-01",
+                "uk-cica-2012/2012-11-27"
+            ]
+        );
+        let unknown = JurisdictionId::parse("atlantis").unwrap();
+        assert!(jurisdictions.schedules(&unknown).is_empty());
+    }
+
+    /// A copy of the shipped Kosovo package with one schedule file, edited by `edit`.
+    fn schedule_load_error(name: &str, file_name: &str, edit: impl Fn(String) -> String) -> String {
+        let directory =
+            std::env::temp_dir().join(format!("redress-schedules-{name}-{}", std::process::id()));
+        let folder = directory.join("kosovo");
+        std::fs::create_dir_all(&folder).unwrap();
+        let shipped_folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("forms/kosovo");
+        std::fs::copy(shipped_folder.join(RULES_FILE), folder.join(RULES_FILE)).unwrap();
+        let schedule =
+            std::fs::read_to_string(shipped_folder.join("schedule-2017-01-01.toml")).unwrap();
+        std::fs::write(folder.join(file_name), edit(schedule)).unwrap();
+        let error = Jurisdictions::load(&directory).unwrap_err().to_string();
+        std::fs::remove_dir_all(&directory).unwrap();
+        error
+    }
+
+    #[test]
+    fn a_bad_schedule_is_named_with_the_key_and_the_reason() {
+        let error = schedule_load_error("cap", "schedule-2017-01-01.toml", |text| {
+            text.replacen("cap = \"7000.00\"", "cap = \"7000.001\"", 1)
+        });
+        assert!(error.contains("kosovo/schedule-2017-01-01.toml"), "{error}");
+        assert!(error.contains("heads[0].rule.cap"), "{error}");
+        assert!(error.contains("decimal places"), "{error}");
+        let error = schedule_load_error("kind", "schedule-2017-01-01.toml", |text| {
+            text.replacen("claimed_amount", "claimed_amonut", 1)
+        });
+        assert!(error.contains("kosovo/schedule-2017-01-01.toml"), "{error}");
+        assert!(error.contains("claimed_amonut"), "{error}");
+    }
+
+    #[test]
+    fn a_schedule_file_must_be_named_after_its_date() {
+        let error = schedule_load_error("date", "schedule-2018-01-01.toml", |text| text);
+        assert!(error.contains("kosovo/schedule-2018-01-01.toml"), "{error}");
+        assert!(error.contains("applies_from"), "{error}");
     }
 }

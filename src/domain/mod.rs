@@ -1,4 +1,5 @@
-//! The pure core of Redress: claims, the workflow table, deadlines, votes, money and the audit hash.
+//! The pure core of Redress: claims, the workflow table, deadlines, votes, money, awards and the
+//! audit hash.
 //!
 //! Architecture invariant: nothing in this module performs I/O. It imports no poem, no sea_orm and
 //! no tokio, never reads the clock and never draws random numbers. Callers pass "today", the actor
@@ -7,6 +8,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod award;
 pub mod claim;
 pub mod deadlines;
 pub mod diagram;

@@ -1,0 +1,318 @@
+//! Values each head of loss by its rule, one line per head (or per injury, claimant or child),
+//! with the rule that applied written out so a decision can show it and a court can check it.
+
+use rust_decimal::Decimal;
+
+use super::output::{shown, shown_percent};
+use super::request::Loss;
+use super::schedule::{Head, HeadRule, Rounding, Schedule};
+use crate::domain::money::Currency;
+
+/// A line while the calculation is under way, in exact decimals.
+#[derive(Clone, Debug)]
+pub(crate) struct DraftLine {
+    /// The head's place in the schedule, which orders the lines.
+    pub head_position: usize,
+    pub head: String,
+    pub class: Option<String>,
+    pub claimed: Decimal,
+    /// After the head's own rule and caps.
+    pub allowed: Decimal,
+    /// After the overall minimum and maximum.
+    pub payable: Decimal,
+    pub explanation: String,
+}
+
+/// What every valuation needs besides the losses.
+struct Valuing<'a> {
+    head: &'a Head,
+    head_position: usize,
+    currency: Currency,
+    rounding: Rounding,
+}
+
+impl Valuing<'_> {
+    fn line(&self, claimed: Decimal, allowed: Decimal, explanation: String) -> DraftLine {
+        DraftLine {
+            head_position: self.head_position,
+            head: self.head.id.clone(),
+            class: None,
+            claimed,
+            allowed,
+            payable: allowed,
+            explanation,
+        }
+    }
+
+    fn show(&self, amount: Decimal) -> String {
+        shown(amount, self.currency)
+    }
+
+    fn round(&self, amount: Decimal) -> Decimal {
+        self.rounding.apply(amount, self.currency)
+    }
+}
+
+/// Lines in schedule order, so the result does not depend on the order of the losses.
+/// The losses must have passed `request::check`.
+pub(crate) fn value_losses(
+    schedule: &Schedule,
+    currency: Currency,
+    losses: &[Loss],
+) -> Vec<DraftLine> {
+    let mut lines = Vec::new();
+    for (head_position, head) in schedule.heads.iter().enumerate() {
+        let claimed: Vec<&Loss> = losses.iter().filter(|loss| loss.head == head.id).collect();
+        if claimed.is_empty() {
+            continue;
+        }
+        let valuing = Valuing {
+            head,
+            head_position,
+            currency,
+            rounding: schedule.rounding,
+        };
+        match &head.rule {
+            HeadRule::ClaimedAmount {
+                cap,
+                floor,
+                classes,
+            } if classes.is_empty() => {
+                lines.push(claimed_total(&valuing, &claimed, *cap, *floor));
+            }
+            HeadRule::ClaimedAmount { classes, .. } => {
+                lines.extend(claimed_by_class(&valuing, &claimed, classes));
+            }
+            HeadRule::TariffInjuries {
+                weights_percent, ..
+            } => lines.extend(tariff_injuries(&valuing, &claimed, weights_percent)),
+            HeadRule::WeeklyLoss {
+                unpaid_weeks,
+                maximum_weeks,
+            } => lines.extend(
+                claimed
+                    .first()
+                    .map(|loss| weekly_loss(&valuing, loss, *unpaid_weeks, *maximum_weeks)),
+            ),
+            HeadRule::PerPerson {
+                sole_amount,
+                each_amount,
+            } => lines.extend(
+                claimed
+                    .first()
+                    .map(|loss| per_person(&valuing, loss, *sole_amount, *each_amount)),
+            ),
+            HeadRule::PerYear {
+                yearly_amount,
+                until_age_years,
+            } => lines.extend(per_year(
+                &valuing,
+                &claimed,
+                *yearly_amount,
+                *until_age_years,
+            )),
+        }
+    }
+    lines
+}
+
+/// All amounts claimed under the head together, within its cap and at least its floor.
+fn claimed_total(
+    valuing: &Valuing,
+    losses: &[&Loss],
+    cap: Option<Decimal>,
+    floor: Option<Decimal>,
+) -> DraftLine {
+    let claimed: Decimal = losses.iter().filter_map(|loss| loss.amount).sum();
+    let counted = match losses.len() {
+        1 => format!("claimed {}", valuing.show(claimed)),
+        count => format!("{count} amounts claimed, {} in all", valuing.show(claimed)),
+    };
+    let (allowed, explanation) = match (cap, floor) {
+        (_, Some(floor)) if claimed < floor => (
+            floor,
+            format!(
+                "{counted}; the fixed payment of {} applies",
+                valuing.show(floor)
+            ),
+        ),
+        (Some(cap), _) if claimed > cap => {
+            (cap, format!("{counted}; capped at {}", valuing.show(cap)))
+        }
+        (Some(cap), _) => (
+            claimed,
+            format!(
+                "{counted}; paid in full, within the cap of {}",
+                valuing.show(cap)
+            ),
+        ),
+        (None, _) => (claimed, format!("{counted}; paid in full")),
+    };
+    valuing.line(claimed, allowed, explanation)
+}
+
+/// One line per claimant, each within the cap of the claimant's class.
+fn claimed_by_class(
+    valuing: &Valuing,
+    losses: &[&Loss],
+    classes: &[super::schedule::ClassCap],
+) -> Vec<DraftLine> {
+    let mut lines: Vec<DraftLine> = losses
+        .iter()
+        .filter_map(|loss| {
+            let class = classes
+                .iter()
+                .find(|class| Some(class.class.as_str()) == loss.class.as_deref())?;
+            let claimed = loss.amount.unwrap_or_default();
+            let (allowed, outcome) = if claimed > class.cap {
+                (class.cap, "capped at")
+            } else {
+                (claimed, "paid in full, within the cap of")
+            };
+            let explanation = format!(
+                "{}: claimed {}; {outcome} {} for the class",
+                class.class,
+                valuing.show(claimed),
+                valuing.show(class.cap)
+            );
+            let mut line = valuing.line(claimed, allowed, explanation);
+            line.class = Some(class.class.clone());
+            Some(line)
+        })
+        .collect();
+    lines.sort_by(|first, second| {
+        (&first.class, second.claimed).cmp(&(&second.class, first.claimed))
+    });
+    lines
+}
+
+/// The multiple-injury rule: injuries by value, most valuable first, each at its weight; equal
+/// values take successive places, so one of two equal injuries takes the lower weight.
+fn tariff_injuries(
+    valuing: &Valuing,
+    losses: &[&Loss],
+    weights_percent: &[Decimal],
+) -> Vec<DraftLine> {
+    let mut values: Vec<Decimal> = losses.iter().filter_map(|loss| loss.amount).collect();
+    values.sort_by(|first, second| second.cmp(first));
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(rank, value)| {
+            let place = ordinal(rank);
+            match weights_percent.get(rank) {
+                Some(weight) => {
+                    let allowed = valuing.round(value * *weight / Decimal::ONE_HUNDRED);
+                    let explanation = format!(
+                        "{place} injury: {} of {}",
+                        shown_percent(*weight),
+                        valuing.show(value)
+                    );
+                    valuing.line(value, allowed, explanation)
+                }
+                None => {
+                    let explanation = format!(
+                        "{place} injury: not counted; only the {} most valuable injuries count",
+                        weights_percent.len()
+                    );
+                    valuing.line(value, Decimal::ZERO, explanation)
+                }
+            }
+        })
+        .collect()
+}
+
+fn weekly_loss(
+    valuing: &Valuing,
+    loss: &Loss,
+    unpaid_weeks: u32,
+    maximum_weeks: Option<u32>,
+) -> DraftLine {
+    let weeks = loss.weeks.unwrap_or_default();
+    let weekly_rate = loss.weekly_rate.unwrap_or_default();
+    let after_unpaid_weeks = weeks.saturating_sub(unpaid_weeks);
+    let paid_weeks = maximum_weeks.map_or(after_unpaid_weeks, |maximum| {
+        after_unpaid_weeks.min(maximum)
+    });
+    let claimed = weekly_rate * Decimal::from(weeks);
+    let allowed = valuing.round(weekly_rate * Decimal::from(paid_weeks));
+    let mut explanation = format!("{weeks} weeks at {} a week", valuing.show(weekly_rate));
+    if unpaid_weeks > 0 {
+        explanation.push_str(&format!("; nothing for the first {unpaid_weeks} weeks"));
+    }
+    if paid_weeks < after_unpaid_weeks {
+        explanation.push_str(&format!("; at most {paid_weeks} weeks are paid"));
+    }
+    explanation.push_str(&format!(
+        "; {paid_weeks} weeks paid: {}",
+        valuing.show(allowed)
+    ));
+    valuing.line(claimed, allowed, explanation)
+}
+
+fn per_person(
+    valuing: &Valuing,
+    loss: &Loss,
+    sole_amount: Decimal,
+    each_amount: Decimal,
+) -> DraftLine {
+    let relatives = loss.relatives.unwrap_or_default();
+    let (allowed, explanation) = if relatives == 1 {
+        (
+            sole_amount,
+            format!("a sole qualifying person: {}", valuing.show(sole_amount)),
+        )
+    } else {
+        let allowed = each_amount * Decimal::from(relatives);
+        let explanation = format!(
+            "{relatives} qualifying persons at {} each: {}",
+            valuing.show(each_amount),
+            valuing.show(allowed)
+        );
+        (allowed, explanation)
+    };
+    valuing.line(allowed, allowed, explanation)
+}
+
+/// One line per person, the longest period first.
+fn per_year(
+    valuing: &Valuing,
+    losses: &[&Loss],
+    yearly_amount: Decimal,
+    until_age_years: u32,
+) -> Vec<DraftLine> {
+    let mut years: Vec<Decimal> = losses.iter().filter_map(|loss| loss.years).collect();
+    years.sort_by(|first, second| second.cmp(first));
+    years
+        .into_iter()
+        .map(|years| {
+            let allowed = valuing.round(yearly_amount * years);
+            let explanation = format!(
+                "{} years at {} a year until age {until_age_years}, pro rata for part years: {}",
+                years.normalize(),
+                valuing.show(yearly_amount),
+                valuing.show(allowed)
+            );
+            valuing.line(allowed, allowed, explanation)
+        })
+        .collect()
+}
+
+fn ordinal(rank: usize) -> String {
+    const PLACES: [&str; 10] = [
+        "most valuable",
+        "second most valuable",
+        "third most valuable",
+        "fourth most valuable",
+        "fifth most valuable",
+        "sixth most valuable",
+        "seventh most valuable",
+        "eighth most valuable",
+        "ninth most valuable",
+        "tenth most valuable",
+    ];
+    PLACES.get(rank).map_or_else(
+        || format!("number {} by value", rank + 1),
+        |place| (*place).to_owned(),
+    )
+}
