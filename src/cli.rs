@@ -88,6 +88,15 @@ pub enum UserCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum AwardCommand {
+    /// Calculate an award from claim facts (JSON, as for POST /api/v1/awards/preview) and print
+    /// the calculation as JSON. Exits 2 naming the field when the input is refused.
+    Calculate {
+        #[arg(long)]
+        jurisdiction: String,
+        /// A JSON file; standard input when left out.
+        #[arg(long)]
+        input: Option<PathBuf>,
+    },
     /// Print the last filing day and the rule that sets it, as JSON.
     Deadline {
         #[arg(long)]

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -12,10 +13,12 @@ use crate::cli::{
     AuditCommand, AwardCommand, Cli, Command, FormsCommand, UserCommand, WorkflowFormat,
 };
 use crate::domain::Role;
+use crate::domain::award::{self, AwardRequest};
 use crate::domain::deadlines::{FilingFacts, explain_filing_deadline};
 use crate::domain::diagram::{render_markdown, render_mermaid};
-use crate::domain::rules::JurisdictionId;
+use crate::domain::rules::{JurisdictionId, JurisdictionRules};
 use crate::forms::Jurisdictions;
+use crate::json_input::from_value;
 use crate::service::SystemClock;
 use crate::service::auth::Password;
 use crate::settings::{Overrides, Settings};
@@ -169,7 +172,11 @@ const EXIT_INVALID_INPUT: u8 = 2;
 
 fn award(settings: &Settings, command: AwardCommand) -> anyhow::Result<ExitCode> {
     let jurisdictions = Jurisdictions::load(&settings.forms_dir)?;
-    match command {
+    let result = match command {
+        AwardCommand::Calculate {
+            jurisdiction,
+            input,
+        } => calculate_award(&jurisdictions, &jurisdiction, input.as_deref()),
         AwardCommand::Deadline {
             jurisdiction,
             crime_date,
@@ -177,27 +184,81 @@ fn award(settings: &Settings, command: AwardCommand) -> anyhow::Result<ExitCode>
             identified_date,
             discovery_date,
         } => {
-            let Some(rules) = JurisdictionId::parse(&jurisdiction)
-                .ok()
-                .and_then(|id| jurisdictions.get(&id).cloned())
-            else {
-                eprintln!(
-                    "redress: --jurisdiction: {jurisdiction:?} is not a jurisdiction in {}",
-                    settings.forms_dir.display()
-                );
-                return Ok(ExitCode::from(EXIT_INVALID_INPUT));
-            };
             let facts = FilingFacts {
                 crime_date,
                 victim_birth_date: birth_date,
                 trafficking_identified_on: identified_date,
                 crime_discovered_on: discovery_date,
             };
-            let deadline = explain_filing_deadline(&rules.filing, &facts)
-                .context("the deadline is out of the calendar's range")?;
-            let output = serde_json::json!({"last_filing_day": deadline.last_day, "rule": deadline.basis.to_string()});
+            filing_deadline(&jurisdictions, &jurisdiction, &facts)
+        }
+    };
+    match result {
+        Ok(output) => {
             println!("{output}");
             Ok(ExitCode::SUCCESS)
         }
+        Err(CommandInputError(message)) => {
+            eprintln!("redress: {message}");
+            Ok(ExitCode::from(EXIT_INVALID_INPUT))
+        }
     }
+}
+
+/// Input a command refuses, with the message that names what is wrong.
+struct CommandInputError(String);
+
+fn rules_of<'a>(
+    jurisdictions: &'a Jurisdictions,
+    id: &str,
+) -> Result<&'a JurisdictionRules, CommandInputError> {
+    JurisdictionId::parse(id)
+        .ok()
+        .and_then(|id| jurisdictions.get(&id))
+        .ok_or_else(|| {
+            CommandInputError(format!(
+                "--jurisdiction: {id:?} is not a jurisdiction of the forms folder"
+            ))
+        })
+}
+
+fn filing_deadline(
+    jurisdictions: &Jurisdictions,
+    id: &str,
+    facts: &FilingFacts,
+) -> Result<String, CommandInputError> {
+    let rules = rules_of(jurisdictions, id)?;
+    let deadline = explain_filing_deadline(&rules.filing, facts).ok_or_else(|| {
+        CommandInputError("the dates are outside the calendar's range".to_owned())
+    })?;
+    let output = serde_json::json!({"last_filing_day": deadline.last_day, "rule": deadline.basis.to_string()});
+    Ok(output.to_string())
+}
+
+fn calculate_award(
+    jurisdictions: &Jurisdictions,
+    id: &str,
+    input: Option<&Path>,
+) -> Result<String, CommandInputError> {
+    let rules = rules_of(jurisdictions, id)?;
+    let text = match input {
+        Some(path) => std::fs::read_to_string(path),
+        None => std::io::read_to_string(std::io::stdin()),
+    }
+    .map_err(|error| CommandInputError(format!("reading the input: {error}")))?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|error| CommandInputError(format!("the input is not valid JSON: {error}")))?;
+    let request: AwardRequest =
+        from_value(&value).map_err(|error| CommandInputError(error.to_string()))?;
+    if request.jurisdiction != rules.id {
+        let message = format!(
+            "jurisdiction: the input is for {}, not {}",
+            request.jurisdiction, rules.id
+        );
+        return Err(CommandInputError(message));
+    }
+    let calculation =
+        award::calculate(jurisdictions.schedules(&rules.id), rules.currency, &request)
+            .map_err(|error| CommandInputError(error.to_string()))?;
+    serde_json::to_string_pretty(&calculation).map_err(|error| CommandInputError(error.to_string()))
 }

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod domain;
 pub mod forms;
+pub mod json_input;
 pub mod service;
 pub mod settings;
 pub mod store;

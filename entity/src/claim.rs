@@ -39,6 +39,10 @@ pub struct Model {
     pub proposed_award_minor: Option<i64>,
     pub review_round: i32,
     pub interim_awarded_minor: i64,
+    /// The rapporteur's assessment: canonical JSON of the calculator's input facts.
+    pub assessment: Option<String>,
+    /// The calculation behind the proposed award, as canonical JSON.
+    pub calculation: Option<String>,
     pub decision_outcome: Option<String>,
     pub decision_award_minor: Option<i64>,
     pub decision_reason: Option<String>,

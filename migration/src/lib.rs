@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261128_000001_create_core_tables;
 mod m20261128_000002_make_claim_events_append_only;
 mod m20261128_000003_create_interim_awards;
+mod m20261128_000004_add_claim_assessment;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_create_core_tables::Migration),
             Box::new(m20261128_000002_make_claim_events_append_only::Migration),
             Box::new(m20261128_000003_create_interim_awards::Migration),
+            Box::new(m20261128_000004_add_claim_assessment::Migration),
         ]
     }
 }

@@ -6,6 +6,8 @@
 //! poem-openapi's schema (and its validators, run second) but parse with serde first, through
 //! `serde_path_to_error`, so a client learns which field is wrong and why.
 
+use std::marker::PhantomData;
+
 use poem::{Request, RequestBody};
 use poem_openapi::payload::{Json, Payload};
 use poem_openapi::registry::{MetaMediaType, MetaRequest, Registry};
@@ -15,6 +17,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::problem::{ApiError, FieldError};
+use crate::json_input::{InputError, from_value};
 
 /// JSON bodies larger than this are refused (413) as they are read; claims and actions are small.
 const BODY_BYTES_MAXIMUM: usize = 256 * 1024;
@@ -101,24 +104,49 @@ type T0 = Value;
 /// Parses with serde for errors that name their field, then with poem-openapi for the
 /// validators the schema declares (lengths, patterns).
 fn decode<T: ParseFromJSON + DeserializeOwned>(value: Value) -> Result<T, ApiError> {
-    if let Err(error) = serde_path_to_error::deserialize::<_, T>(&value) {
-        return Err(ApiError::invalid_fields(vec![field_error(&error)]));
+    if let Err(error) = from_value::<T>(&value) {
+        return Err(ApiError::invalid_fields(vec![field_error(error)]));
     }
     T::parse_from_json(Some(value)).map_err(|error| ApiError::invalid("body", error.message()))
 }
 
-fn field_error(error: &serde_path_to_error::Error<serde_json::Error>) -> FieldError {
-    let reason = error.inner().to_string();
-    let path = error.path().to_string();
-    // serde names a missing field only in its message, at the path of the enclosing object.
-    let missing = reason
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next());
-    let field = match (missing, path.as_str()) {
-        (Some(name), ".") => name.to_owned(),
-        (Some(name), parent) => format!("{parent}.{name}"),
-        (None, ".") => "body".to_owned(),
-        (None, path) => path.to_owned(),
-    };
-    FieldError { field, reason }
+fn field_error(error: InputError) -> FieldError {
+    FieldError {
+        field: error.field,
+        reason: error.reason,
+    }
+}
+
+/// A JSON body documented by the `Schema` type but parsed straight into the domain type `T`,
+/// for requests whose domain type checks everything itself (the award calculator's request).
+/// The CLI parses the same JSON into the same `T`, so the two cannot drift apart.
+pub struct JsonBodyAs<Schema, T>(pub T, PhantomData<Schema>);
+
+impl<'a, Schema: ParseFromJSON, T: DeserializeOwned + Send> ApiExtractor<'a>
+    for JsonBodyAs<Schema, T>
+{
+    const TYPES: &'static [ApiExtractorType] = &[ApiExtractorType::RequestObject];
+    type ParamType = ();
+    type ParamRawType = ();
+
+    fn register(registry: &mut Registry) {
+        <Json<Schema> as Payload>::register(registry);
+    }
+
+    fn request_meta() -> Option<MetaRequest> {
+        request_meta::<Schema>(true)
+    }
+
+    async fn from_request(
+        request: &'a Request,
+        body: &mut RequestBody,
+        _: ExtractParamOptions<()>,
+    ) -> poem::Result<Self> {
+        let Some(value) = read_json(request, body).await? else {
+            return Err(ApiError::bad_request("a JSON request body is required".to_owned()).into());
+        };
+        from_value::<T>(&value)
+            .map(|parsed| JsonBodyAs(parsed, PhantomData))
+            .map_err(|error| ApiError::invalid_fields(vec![field_error(error)]).into())
+    }
 }

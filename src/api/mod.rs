@@ -5,6 +5,7 @@
 //! business rule and build no query.
 
 mod auth;
+mod awards;
 mod body;
 mod claims;
 mod jurisdictions;
@@ -39,6 +40,7 @@ type Apis = (
     auth::AuthApi,
     claims::ClaimsApi,
     jurisdictions::JurisdictionsApi,
+    awards::AwardsApi,
 );
 
 pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
@@ -50,6 +52,9 @@ pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
             services: services.clone(),
         },
         jurisdictions::JurisdictionsApi {
+            services: services.clone(),
+        },
+        awards::AwardsApi {
             services: services.clone(),
         },
     );

@@ -8,6 +8,7 @@ use poem::{IntoResponse, Response};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object};
 
+use crate::domain::award::AwardError;
 use crate::domain::{ClaimAction, DomainError};
 use crate::service::ServiceError;
 
@@ -193,6 +194,13 @@ impl From<ServiceError> for ApiError {
             }
             ServiceError::Invalid { field, reason } => ApiError::invalid(field, &reason),
             ServiceError::Domain(domain) => domain.into(),
+            ServiceError::Award(award) => {
+                let reason = match &award {
+                    AwardError::InvalidInput { problem, .. } => problem.to_string(),
+                    other => other.to_string(),
+                };
+                ApiError::invalid(&award.field(), &reason)
+            }
             ServiceError::Unexpected(cause) => {
                 tracing::error!(
                     error = crate::app::describe_error(&cause),

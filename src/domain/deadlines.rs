@@ -51,6 +51,15 @@ impl std::fmt::Display for FilingBasis {
             FilingBasis::FromCrime { months } => {
                 write!(formatter, "{months} months from the crime")
             }
+            FilingBasis::AfterComingOfAge {
+                age_years,
+                months: 0,
+            } => {
+                write!(
+                    formatter,
+                    "a victim who was a minor: until turning {age_years}"
+                )
+            }
             FilingBasis::AfterComingOfAge { age_years, months } => write!(
                 formatter,
                 "a victim who was a minor: {months} months after turning {age_years}"

@@ -22,6 +22,9 @@ pub enum ServiceError {
     Duplicate { field: &'static str },
     #[error(transparent)]
     Domain(#[from] DomainError),
+    /// The calculator refused the request; the error names the field.
+    #[error(transparent)]
+    Award(#[from] crate::domain::award::AwardError),
     /// Anything else: a database failure, corruption, a bug. Never shown to clients.
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),

@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod auth;
+mod awards;
 pub mod claims;
 pub mod clock;
 pub mod demo;

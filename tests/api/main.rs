@@ -5,6 +5,7 @@
 
 mod audit;
 mod auth;
+mod awards;
 mod concurrency;
 mod docs;
 mod health;
