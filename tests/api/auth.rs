@@ -82,35 +82,19 @@ async fn a_token_expires(app: TestApp) {
 }
 
 async fn a_user_added_on_the_command_line_signs_in(app: TestApp) {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
-        .args([
-            "user",
-            "add",
-            "--username",
-            "clerk",
-            "--role",
-            "secretariat,auditor",
-        ])
-        .env("REDRESS_DATABASE_URL", &app.database_url)
-        .env("REDRESS_FORMS_DIR", crate::helpers::forms_dir())
-        .env("REDRESS_LOG", "warn")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"a long synthetic password\n")
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let arguments = [
+        "user",
+        "add",
+        "--username",
+        "clerk",
+        "--role",
+        "secretariat,auditor",
+    ];
+    let output = app.redress_with_input(&arguments, "a long synthetic password\n");
     assert!(
         output.status.success(),
         "{}",
-        String::from_utf8_lossy(&output.stdout)
+        String::from_utf8_lossy(&output.stderr)
     );
     let body: Value = app
         .login("clerk", "a long synthetic password")

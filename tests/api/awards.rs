@@ -4,7 +4,7 @@ use redress::domain::Role;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, forms_dir, on_both_databases, problem};
+use crate::helpers::{TestApp, forms_dir, on_both_databases, problem, redress_with_input};
 
 on_both_databases!(
     the_preview_explains_a_uk_award_line_by_line,
@@ -75,23 +75,11 @@ async fn a_preview_names_the_field_it_refuses(app: TestApp) {
 }
 
 fn calculate_on_the_command_line(input: &str) -> std::process::Output {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
-        .args(["award", "calculate", "--jurisdiction", "uk-cica-2012"])
-        .env("REDRESS_FORMS_DIR", forms_dir())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    redress_with_input(
+        &["award", "calculate", "--jurisdiction", "uk-cica-2012"],
+        &[],
+        input,
+    )
 }
 
 #[test]

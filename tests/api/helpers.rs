@@ -295,6 +295,15 @@ impl TestApp {
             .unwrap();
     }
 
+    /// Runs the `redress` binary against this app's database, with `input` on standard input.
+    pub fn redress_with_input(&self, arguments: &[&str], input: &str) -> std::process::Output {
+        redress_with_input(
+            arguments,
+            &[("REDRESS_DATABASE_URL", &self.database_url)],
+            input,
+        )
+    }
+
     /// Runs the `redress` binary against this app's database.
     pub fn redress(&self, arguments: &[&str]) -> std::process::Output {
         std::process::Command::new(env!("CARGO_BIN_EXE_redress"))
@@ -359,3 +368,29 @@ macro_rules! on_both_databases {
     };
 }
 pub(crate) use on_both_databases;
+
+/// Runs the `redress` binary with the shipped forms, `environment` and `input` on standard input.
+pub fn redress_with_input(
+    arguments: &[&str],
+    environment: &[(&str, &str)],
+    input: &str,
+) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .args(arguments)
+        .envs(environment.iter().copied())
+        .env("REDRESS_FORMS_DIR", forms_dir())
+        .env("REDRESS_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("running redress");
+    child
+        .stdin
+        .take()
+        .expect("standard input")
+        .write_all(input.as_bytes())
+        .expect("writing the input");
+    child.wait_with_output().expect("waiting for redress")
+}
