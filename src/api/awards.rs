@@ -41,6 +41,16 @@ pub struct OffsetSchema {
     pub head: Option<String>,
 }
 
+/// The rapporteur's assessment of a claim: what the calculator needs besides the claim itself.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct AssessmentSchema {
+    pub losses: Vec<LossSchema>,
+    pub offsets: Option<Vec<OffsetSchema>>,
+    /// 0 to 100, for conduct or convictions.
+    pub reduction_percent: Option<String>,
+}
+
 /// The facts of a claim for the calculator.
 #[derive(Object)]
 #[oai(deny_unknown_fields)]

@@ -10,10 +10,12 @@ use serde::Deserialize;
 use validator::Validate;
 
 use super::Tag;
-use super::body::{JsonBody, OptionalJsonBody};
+use super::awards::AssessmentSchema;
+use super::body::{JsonBody, JsonBodyAs, OptionalJsonBody};
 use super::problem::{ApiError, FieldError};
 use super::security::BearerAuth;
 use super::views::{ActionsView, ClaimView, EventView};
+use crate::domain::award::Assessment;
 use crate::domain::claim::{ApplicantKind, Language, PersonalText};
 use crate::domain::operations::VoteKind;
 use crate::domain::rules::JurisdictionId;
@@ -64,9 +66,6 @@ pub struct ActionRequest {
     pub evidence_due: Option<NaiveDate>,
     #[oai(validator(max_items = 20))]
     pub requested_documents: Option<Vec<DocumentKind>>,
-    /// A plain decimal amount such as `"4245.00"`; floats and exponents are refused.
-    #[oai(validator(pattern = r"^[0-9]{1,13}(\.[0-9]{1,4})?$"))]
-    pub proposed_award: Option<String>,
     pub appeal_outcome: Option<AppealOutcome>,
     #[oai(validator(pattern = r"^[0-9]{1,13}(\.[0-9]{1,4})?$"))]
     pub varied_award: Option<String>,
@@ -223,7 +222,6 @@ impl ActionRequest {
                 .unwrap_or_default()
                 .into_iter()
                 .collect(),
-            proposed_award: amount("proposed_award", self.proposed_award)?,
             appeal_outcome: self.appeal_outcome,
             varied_award: amount("varied_award", self.varied_award)?,
             appeal_waived: self.appeal_waived.unwrap_or(false),
@@ -326,6 +324,24 @@ impl ClaimsApi {
     async fn recuse(&self, auth: BearerAuth, id: Path<i64>) -> Result<Found, ApiError> {
         let actor = auth.0.actor;
         let claim = self.services.recuse(&actor, ClaimId(id.0)).await?;
+        Ok(found(ClaimView::for_actor(claim, &actor)))
+    }
+
+    /// Record the rapporteur's assessment: the losses, offsets and reduction the calculator
+    /// needs (secretariat, while the claim is under assessment). `propose_award` then calculates
+    /// the award from it.
+    #[oai(path = "/claims/:id/assessment", method = "put")]
+    async fn assess(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+        body: JsonBodyAs<AssessmentSchema, Assessment>,
+    ) -> Result<Found, ApiError> {
+        let actor = auth.0.actor;
+        let claim = self
+            .services
+            .record_assessment(&actor, ClaimId(id.0), body.0)
+            .await?;
         Ok(found(ClaimView::for_actor(claim, &actor)))
     }
 

@@ -194,13 +194,7 @@ impl From<ServiceError> for ApiError {
             }
             ServiceError::Invalid { field, reason } => ApiError::invalid(field, &reason),
             ServiceError::Domain(domain) => domain.into(),
-            ServiceError::Award(award) => {
-                let reason = match &award {
-                    AwardError::InvalidInput { problem, .. } => problem.to_string(),
-                    other => other.to_string(),
-                };
-                ApiError::invalid(&award.field(), &reason)
-            }
+            ServiceError::Award(award) => award.into(),
             ServiceError::Unexpected(cause) => {
                 tracing::error!(
                     error = crate::app::describe_error(&cause),
@@ -248,7 +242,18 @@ impl From<DomainError> for ApiError {
                 detail,
             ))),
             DomainError::InvalidInput { field, reason } => ApiError::invalid(field, &reason),
+            DomainError::Award(award) => award.into(),
         }
+    }
+}
+
+impl From<AwardError> for ApiError {
+    fn from(error: AwardError) -> Self {
+        let reason = match &error {
+            AwardError::InvalidInput { problem, .. } => problem.to_string(),
+            other => other.to_string(),
+        };
+        ApiError::invalid(&error.field(), &reason)
     }
 }
 

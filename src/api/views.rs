@@ -74,6 +74,10 @@ pub struct ClaimView {
     pub review_round: i32,
     /// Interim awards granted so far, deducted from the final award.
     pub interim_awarded: MoneyView,
+    /// The rapporteur's assessment, as recorded (`PUT /claims/{id}/assessment`).
+    pub assessment: Option<serde_json::Value>,
+    /// The calculation behind the proposed award, line by line.
+    pub calculation: Option<serde_json::Value>,
     pub decision: Option<DecisionView>,
 }
 
@@ -123,6 +127,11 @@ impl ClaimView {
             proposed_award: claim.proposed_award.map(MoneyView::from),
             review_round: claim.review_round,
             interim_awarded: MoneyView::from(claim.interim_awarded),
+            assessment: claim
+                .assessment
+                .as_ref()
+                .and_then(|assessment| serde_json::to_value(assessment).ok()),
+            calculation: claim.calculation,
             decision: claim.decision.map(|decision| DecisionView {
                 outcome: decision.outcome.kind(),
                 award: decision.outcome.award().map(MoneyView::from),

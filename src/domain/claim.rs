@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumIter, EnumString, IntoStaticStr};
 
+use super::award::Assessment;
 use super::money::Money;
 use super::reference::ClaimReference;
 use super::role::UserId;
@@ -321,12 +322,17 @@ pub struct Claim {
     pub review_round: i32,
     /// Interim awards granted so far; deducted from the final award.
     pub interim_awarded: Money,
+    /// The rapporteur's assessment: the facts the calculator needs.
+    pub assessment: Option<Assessment>,
+    /// The calculation behind the proposed award, as the document it is (canonical JSON).
+    pub calculation: Option<serde_json::Value>,
     pub decision: Option<Decision>,
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::domain::award::{Assessment, Loss};
     use crate::domain::money::Currency;
 
     /// An adult victim of a violent crime on 2026-03-10, represented, with every field filled.
@@ -345,6 +351,25 @@ pub(crate) mod tests {
             reported_to_police: true,
             language: Language::Sq,
         }
+    }
+
+    /// Medical costs of EUR 4,000 under Kosovo's schedule.
+    pub(crate) fn assessment() -> Assessment {
+        let loss = Loss {
+            head: "medical_costs".into(),
+            amount: Some(rust_decimal::Decimal::new(400_000, 2)),
+            ..Loss::default()
+        };
+        Assessment {
+            losses: vec![loss],
+            ..Assessment::default()
+        }
+    }
+
+    /// Kosovo's shipped award schedules.
+    pub(crate) fn kosovo_schedules() -> Vec<crate::domain::award::Schedule> {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("forms/kosovo");
+        crate::forms::load_schedules(&folder, &crate::domain::rules::tests::kosovo()).unwrap()
     }
 
     pub(crate) fn claim(state: ClaimState) -> Claim {
@@ -366,6 +391,8 @@ pub(crate) mod tests {
             proposed_award: Some(Money::from_minor_units(400_000, Currency::Eur)),
             review_round: 1,
             interim_awarded: Money::zero(Currency::Eur),
+            assessment: Some(assessment()),
+            calculation: None,
             decision: None,
         }
     }

@@ -6,6 +6,7 @@ use super::claim::{Claim, Decision, Outcome};
 use super::deadlines::add_days;
 use super::error::{DomainError, RuleViolation};
 use super::guards::{Check, awarded, to_money};
+use super::proposal::{calculate_for, proposed_award};
 use super::votes::tally;
 use super::workflow::{AppealOutcome, ClaimAction};
 
@@ -66,21 +67,32 @@ pub fn apply(
     Ok(payload(&before, next, check))
 }
 
+/// Calculates the award from the assessment on file; the calculation is kept with the claim.
+/// A zero total is a proposal too: the commission then votes on rejecting the claim.
 fn propose(next: &mut Claim, check: &Check<'_>) -> Result<(), DomainError> {
-    let amount = check
-        .input
-        .proposed_award
-        .ok_or(RuleViolation::InputRequired {
-            field: "proposed_award",
+    let assessment = next
+        .assessment
+        .as_ref()
+        .ok_or(RuleViolation::NoAssessment)?;
+    let context = check.context;
+    let calculation = calculate_for(
+        next,
+        assessment,
+        context.schedules,
+        context.rules.currency,
+        context.today,
+    )?;
+    let proposed = proposed_award(&calculation).ok_or_else(|| DomainError::InvalidInput {
+        field: "assessment",
+        reason: "gives an award past the largest amount accepted".to_owned(),
+    })?;
+    let document =
+        serde_json::to_value(&calculation).map_err(|error| DomainError::InvalidInput {
+            field: "assessment",
+            reason: format!("gives a calculation that cannot be recorded: {error}"),
         })?;
-    let proposed = to_money(amount, check, "proposed_award")?;
-    if proposed.is_zero() {
-        return Err(DomainError::InvalidInput {
-            field: "proposed_award",
-            reason: "must be above zero; the commission rejects a claim by its vote".to_owned(),
-        });
-    }
     next.proposed_award = Some(proposed);
+    next.calculation = Some(document);
     next.review_round += 1;
     Ok(())
 }
@@ -160,6 +172,12 @@ fn payload(before: &Claim, after: &Claim, check: &Check<'_>) -> Value {
     }
     if before.decision != after.decision {
         payload.insert("decision".into(), decision_json(after.decision.as_ref()));
+    }
+    if before.calculation != after.calculation {
+        payload.insert(
+            "calculation".into(),
+            after.calculation.clone().unwrap_or(Value::Null),
+        );
     }
     if before.proposed_award != after.proposed_award {
         payload.insert("proposed_award".into(), json!(after.proposed_award));

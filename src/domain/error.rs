@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use strum::IntoStaticStr;
 
+use super::award::AwardError;
 use super::claim::DocumentKind;
 use super::money::Money;
 use super::operations::ClaimOperation;
@@ -46,6 +47,9 @@ pub enum DomainError {
     RuleViolated(#[from] RuleViolation),
     #[error("{field}: {reason}")]
     InvalidInput { field: &'static str, reason: String },
+    /// The calculator refused the assessment; the error names the field.
+    #[error(transparent)]
+    Award(#[from] AwardError),
 }
 
 fn list(actions: &[ClaimAction]) -> String {
@@ -79,6 +83,8 @@ pub enum RuleViolation {
     NoEvidenceDue,
     #[error("no award has been proposed")]
     NoProposedAward,
+    #[error("the rapporteur has not recorded an assessment")]
+    NoAssessment,
     #[error("votes cast: {votes_cast}; the quorum is {quorum}")]
     NoQuorum { votes_cast: u32, quorum: u32 },
     #[error("the vote is tied at {approvals} to {rejections} with no casting vote")]

@@ -67,6 +67,10 @@ pub const PAYMENTS_COVER_AWARD: Guard = Guard {
     name: "confirmed payments, interim included, cover the award",
     check: payments_cover_award,
 };
+pub const ASSESSMENT_RECORDED: Guard = Guard {
+    name: "assessment recorded",
+    check: assessment_recorded,
+};
 pub const NOT_DECIDED: Guard = Guard {
     name: "no decision given",
     check: not_decided,
@@ -196,6 +200,13 @@ fn payments_cover_award(check: &Check<'_>) -> Result<(), DomainError> {
         return Err(RuleViolation::PaymentsIncomplete { paid, award }.into());
     }
     Ok(())
+}
+
+fn assessment_recorded(check: &Check<'_>) -> Result<(), DomainError> {
+    match check.claim.assessment {
+        Some(_) => Ok(()),
+        None => Err(RuleViolation::NoAssessment.into()),
+    }
 }
 
 /// A reopened claim keeps its decision, so it can no longer be withdrawn.

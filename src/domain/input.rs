@@ -46,8 +46,6 @@ pub struct ActionInput {
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
     pub requested_documents: BTreeSet<DocumentKind>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub proposed_award: Option<Decimal>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub appeal_outcome: Option<AppealOutcome>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub varied_award: Option<Decimal>,
@@ -65,7 +63,6 @@ pub enum InputField {
     Reason,
     EvidenceDue,
     RequestedDocuments,
-    ProposedAward,
     AppealOutcome,
     VariedAward,
     AppealWaived,
@@ -85,7 +82,6 @@ impl InputField {
                 .is_some_and(|text| !text.trim().is_empty()),
             InputField::EvidenceDue => input.evidence_due.is_some(),
             InputField::RequestedDocuments => !input.requested_documents.is_empty(),
-            InputField::ProposedAward => input.proposed_award.is_some(),
             InputField::AppealOutcome => input.appeal_outcome.is_some(),
             InputField::VariedAward => input.varied_award.is_some(),
             InputField::AppealWaived => input.appeal_waived,
@@ -104,11 +100,11 @@ pub fn accepted_fields(action: ClaimAction) -> &'static [InputField] {
         | ClaimAction::Withdraw
         | ClaimAction::Reopen => &[F::Reason],
         ClaimAction::RequestEvidence => &[F::RequestedDocuments, F::EvidenceDue],
-        ClaimAction::ProposeAward => &[F::ProposedAward],
         ClaimAction::RecordAppealOutcome => &[F::AppealOutcome, F::VariedAward],
         ClaimAction::Finalize => &[F::AppealWaived],
         ClaimAction::Create
         | ClaimAction::Submit
+        | ClaimAction::ProposeAward
         | ClaimAction::AcceptForAssessment
         | ClaimAction::CompleteEvidence
         | ClaimAction::EvidenceDeadlinePassed

@@ -6,10 +6,12 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumIter, EnumString, IntoStaticStr};
 
+use super::award::{Assessment, Schedule};
 use super::claim::{Claim, check_free_text};
 use super::deadlines::filing_deadline;
 use super::error::{DomainError, RuleViolation};
 use super::money::Money;
+use super::proposal::calculate_for;
 use super::role::{Actor, Role};
 use super::rules::JurisdictionRules;
 use super::votes::{Ballot, Vote, VoteChoice};
@@ -38,6 +40,7 @@ pub enum ClaimOperation {
     Recuse,
     GrantInterimAward,
     GrantFilingExtension,
+    RecordAssessment,
 }
 
 impl ClaimOperation {
@@ -94,6 +97,11 @@ static PERMISSIONS: &[Permission] = &[
             S::InCommissionReview,
         ],
         roles: &[Role::Chair],
+    },
+    Permission {
+        operation: ClaimOperation::RecordAssessment,
+        states: &[S::UnderAssessment],
+        roles: &[Role::Secretariat],
     },
     Permission {
         operation: ClaimOperation::GrantFilingExtension,
@@ -266,6 +274,23 @@ pub fn grant_interim_award(
     let mut next = claim.clone();
     next.interim_awarded = total;
     Ok((role, granted, next))
+}
+
+/// Records the rapporteur's assessment, refusing one the calculator would refuse, so that
+/// `propose_award` can always calculate from what is on file.
+pub fn record_assessment(
+    claim: &Claim,
+    actor: &Actor,
+    context: (&JurisdictionRules, &[Schedule]),
+    assessment: Assessment,
+    today: NaiveDate,
+) -> Result<(Role, Claim), DomainError> {
+    let role = authorize(ClaimOperation::RecordAssessment, claim, actor)?;
+    let (rules, schedules) = context;
+    calculate_for(claim, &assessment, schedules, rules.currency, today)?;
+    let mut next = claim.clone();
+    next.assessment = Some(assessment);
+    Ok((role, next))
 }
 
 fn positive_money(

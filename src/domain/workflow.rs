@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
+use super::award::Schedule;
 use super::claim::{Claim, DocumentKind, check_free_text};
 use super::effects;
 use super::error::{DomainError, RuleViolation};
@@ -125,6 +126,8 @@ pub struct Context<'a> {
     pub ballot: &'a Ballot,
     /// Confirmed payments on the claim, interim payments included.
     pub confirmed_payments: Money,
+    /// The award schedules of the claim's jurisdiction, oldest version first.
+    pub schedules: &'a [Schedule],
 }
 
 /// Where a row leads.
@@ -224,7 +227,7 @@ pub static TRANSITIONS: &[Transition] = &[
     row(S::AwaitingEvidence,   A::DeclareInadmissible,    SECRETARIAT,              &[I::Reason],             guards::NONE,                           S::Decided),
     row(S::AwaitingEvidence,   A::Withdraw,               FILERS,                   &[],                      guards::NOT_DECIDED,                    S::Withdrawn),
     row(S::UnderAssessment,    A::RequestEvidence,        SECRETARIAT,              &[I::RequestedDocuments], guards::DUE_DATE_AHEAD,                 S::AwaitingEvidence),
-    row(S::UnderAssessment,    A::ProposeAward,           SECRETARIAT,              &[I::ProposedAward],      guards::NONE,                           S::InCommissionReview),
+    row(S::UnderAssessment,    A::ProposeAward,           SECRETARIAT,              &[],                      guards::ASSESSMENT_RECORDED,            S::InCommissionReview),
     row(S::UnderAssessment,    A::DeclareInadmissible,    SECRETARIAT,              &[I::Reason],             guards::NONE,                           S::Decided),
     row(S::UnderAssessment,    A::Withdraw,               FILERS,                   &[],                      guards::NOT_DECIDED,                    S::Withdrawn),
     row(S::InCommissionReview, A::Decide,                 CHAIR,                    &[],                      guards::VOTE_CARRIES,                   S::Decided),

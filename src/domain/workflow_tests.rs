@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use strum::IntoEnumIterator;
 
 use super::*;
-use crate::domain::claim::tests::claim;
+use crate::domain::award::Schedule;
+use crate::domain::claim::tests::{claim, kosovo_schedules};
 use crate::domain::claim::{Decision, Outcome};
 use crate::domain::diagram::render_mermaid;
 use crate::domain::money::Currency;
@@ -23,6 +24,7 @@ struct World {
     documents: BTreeSet<DocumentKind>,
     ballot: Ballot,
     paid_minor_units: i64,
+    schedules: Vec<Schedule>,
 }
 
 impl World {
@@ -34,6 +36,7 @@ impl World {
             documents: BTreeSet::from([DocumentKind::PowerOfAttorney]),
             ballot: approving_ballot(),
             paid_minor_units: 0,
+            schedules: kosovo_schedules(),
         }
     }
 
@@ -49,6 +52,7 @@ impl World {
             documents: &self.documents,
             ballot: &self.ballot,
             confirmed_payments: Money::from_minor_units(self.paid_minor_units, Currency::Eur),
+            schedules: &self.schedules,
         }
     }
 
@@ -89,9 +93,6 @@ fn input_for(action: ClaimAction) -> ActionInput {
         } else {
             BTreeSet::new()
         },
-        proposed_award: full
-            .proposed_award
-            .filter(|_| keep(InputField::ProposedAward)),
         appeal_outcome: full
             .appeal_outcome
             .filter(|_| keep(InputField::AppealOutcome)),
@@ -106,7 +107,6 @@ fn full_input() -> ActionInput {
         reason: Some("synthetic reason".into()),
         evidence_due: None,
         requested_documents: BTreeSet::from([DocumentKind::MedicalReport]),
-        proposed_award: Some(Decimal::new(400_000, 2)),
         appeal_outcome: Some(AppealOutcome::Upheld),
         varied_award: None,
         appeal_waived: true,
@@ -678,7 +678,7 @@ fn every_required_field_is_one_the_action_accepts() {
 fn fields_an_action_does_not_use_are_refused() {
     let world = World::new(&[Role::Lawyer]);
     let stray = ActionInput {
-        proposed_award: Some(Decimal::ONE),
+        varied_award: Some(Decimal::ONE),
         ..ActionInput::default()
     };
     let error = world
@@ -687,8 +687,55 @@ fn fields_an_action_does_not_use_are_refused() {
     assert_eq!(
         error,
         DomainError::InvalidInput {
-            field: "proposed_award",
+            field: "varied_award",
             reason: "is not used by withdraw".into()
         }
     );
+}
+
+#[test]
+fn proposing_calculates_the_award_from_the_assessment_and_keeps_the_calculation() {
+    let world = World::new(&[Role::Secretariat]);
+    let performed = world
+        .perform(
+            &claim(ClaimState::UnderAssessment),
+            ClaimAction::ProposeAward,
+            &ActionInput::default(),
+        )
+        .unwrap();
+    assert_eq!(performed.claim.proposed_award, Some(euros(4000)));
+    let calculation = performed.claim.calculation.unwrap();
+    assert_eq!(calculation["total"], "4000.00");
+    assert_eq!(calculation["lines"][0]["head"], "medical_costs");
+    assert_eq!(performed.payload["calculation"]["total"], "4000.00");
+}
+
+#[test]
+fn interim_awards_are_deducted_in_the_calculation_but_count_toward_the_award() {
+    let world = World::new(&[Role::Secretariat]);
+    let mut claim = claim(ClaimState::UnderAssessment);
+    claim.interim_awarded = euros(500);
+    let performed = world
+        .perform(&claim, ClaimAction::ProposeAward, &ActionInput::default())
+        .unwrap();
+    let calculation = performed.claim.calculation.unwrap();
+    assert_eq!(
+        (
+            calculation["interim_deducted"].as_str(),
+            calculation["total"].as_str()
+        ),
+        (Some("500.00"), Some("3500.00"))
+    );
+    assert_eq!(performed.claim.proposed_award, Some(euros(4000)));
+}
+
+#[test]
+fn no_award_is_proposed_without_an_assessment() {
+    let world = World::new(&[Role::Secretariat]);
+    let mut claim = claim(ClaimState::UnderAssessment);
+    claim.assessment = None;
+    let error = world
+        .perform(&claim, ClaimAction::ProposeAward, &ActionInput::default())
+        .unwrap_err();
+    assert_eq!(error, RuleViolation::NoAssessment.into());
 }

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 use super::{ServiceError, Services};
 use crate::domain::access::may_access;
 use crate::domain::audit::{AuditAction, AuditEvent, StoredEvent};
+use crate::domain::award::{Assessment, Schedule};
 use crate::domain::intake;
 use crate::domain::money::Money;
 use crate::domain::operations::{self, ClaimOperation, VoteKind};
@@ -53,6 +54,7 @@ enum Record {
 /// What a change decision may look at besides the claim.
 struct Loaded<'a> {
     rules: &'a JurisdictionRules,
+    schedules: &'a [Schedule],
     documents: BTreeSet<DocumentKind>,
     ballot: Ballot,
 }
@@ -240,6 +242,34 @@ impl Services {
         .await
     }
 
+    /// Records the rapporteur's assessment (the facts the calculator needs).
+    pub async fn record_assessment(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        assessment: Assessment,
+    ) -> Result<Claim, ServiceError> {
+        self.change(actor, id, None, |claim, context| {
+            let rules_and_schedules = (context.rules, context.schedules);
+            let (role, after) = operations::record_assessment(
+                claim,
+                actor,
+                rules_and_schedules,
+                assessment.clone(),
+                context.today,
+            )?;
+            let payload = json!({"assessment": assessment});
+            Ok(Change {
+                after,
+                role,
+                action: operation(ClaimOperation::RecordAssessment),
+                payload,
+                record: None,
+            })
+        })
+        .await
+    }
+
     /// Grants an interim award for urgent needs (the chair, before the decision).
     pub async fn grant_interim_award(
         &self,
@@ -378,6 +408,7 @@ impl Services {
             store::votes::ballot(connection, claim.id, claim.review_round, rules.currency).await?;
         Ok(Loaded {
             rules,
+            schedules: self.jurisdictions().schedules(&rules.id),
             documents,
             ballot,
         })
@@ -393,6 +424,7 @@ fn context<'a>(loaded: &'a Loaded<'a>, actor: &'a Actor, today: chrono::NaiveDat
         ballot: &loaded.ballot,
         // Payment orders arrive with the payout work; until then nothing is confirmed paid.
         confirmed_payments: Money::zero(loaded.rules.currency),
+        schedules: loaded.schedules,
     }
 }
 

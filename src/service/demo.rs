@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::auth::Password;
 use super::claims::NewDraft;
 use super::{ServiceError, Services};
+use crate::domain::award::{Assessment, Loss};
 use crate::domain::claim::{ApplicantKind, Language, PersonalText};
 use crate::domain::operations::VoteKind;
 use crate::domain::rules::JurisdictionId;
@@ -125,15 +126,13 @@ impl Services {
             None,
         )
         .await?;
-        let proposal = ActionInput {
-            proposed_award: Some(Decimal::new(424_500, 2)),
-            ..ActionInput::default()
-        };
+        self.record_assessment(secretariat, claim, demo_assessment())
+            .await?;
         self.perform(
             secretariat,
             claim,
             ClaimAction::ProposeAward,
-            proposal,
+            ActionInput::default(),
             None,
         )
         .await?;
@@ -190,6 +189,22 @@ impl Services {
         };
         self.record_document(&cast.lawyer, claim, metadata).await?;
         Ok(())
+    }
+}
+
+/// Medical costs and a loss of earning capacity, EUR 4,245.00 in all.
+fn demo_assessment() -> Assessment {
+    let loss = |head: &str, cents: i64| Loss {
+        head: head.to_owned(),
+        amount: Some(Decimal::new(cents, 2)),
+        ..Loss::default()
+    };
+    Assessment {
+        losses: vec![
+            loss("medical_costs", 124_500),
+            loss("loss_of_earning_capacity", 300_000),
+        ],
+        ..Assessment::default()
     }
 }
 

@@ -88,9 +88,11 @@ pub async fn insert(
         proposed_award: None,
         review_round: 0,
         interim_awarded: Money::zero(new.rules.currency),
+        assessment: None,
+        calculation: None,
         decision: None,
     };
-    let mut row = changed_columns(&draft, now);
+    let mut row = changed_columns(&draft, now)?;
     row.reference = Set(new.reference.to_string());
     row.jurisdiction = Set(new.rules.id.as_str().to_owned());
     row.reference_year = Set(new.reference.year());
@@ -110,7 +112,7 @@ pub async fn save_change(
     after: &Claim,
     now: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
-    let mut columns = changed_columns(after, now);
+    let mut columns = changed_columns(after, now)?;
     columns.version = Set(expected_version + 1);
     let result = claim::Entity::update_many()
         .set(columns)

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use entity::claim;
 use sea_orm::ActiveValue::Set;
 
+use crate::domain::audit::canonical_json;
 use crate::domain::claim::{Deadlines, Decision, Outcome, OutcomeKind, PersonalText};
 use crate::domain::money::{Currency, Money};
 use crate::domain::reference::ClaimReference;
@@ -66,6 +67,18 @@ pub fn claim_from_row(row: claim::Model) -> anyhow::Result<Claim> {
         proposed_award: money(row.proposed_award_minor),
         review_round: row.review_round,
         interim_awarded: Money::from_minor_units(row.interim_awarded_minor, currency),
+        assessment: row
+            .assessment
+            .as_deref()
+            .map(serde_json::from_str)
+            .transpose()
+            .context("claims.assessment")?,
+        calculation: row
+            .calculation
+            .as_deref()
+            .map(serde_json::from_str)
+            .transpose()
+            .context("claims.calculation")?,
         decision,
     })
 }
@@ -93,10 +106,10 @@ fn decision_from_row(row: &claim::Model, currency: Currency) -> anyhow::Result<O
 }
 
 /// The columns a change may touch: everything but identity, reference and creation.
-pub fn changed_columns(claim: &Claim, now: DateTime<Utc>) -> claim::ActiveModel {
+pub fn changed_columns(claim: &Claim, now: DateTime<Utc>) -> anyhow::Result<claim::ActiveModel> {
     let facts = &claim.facts;
     let outcome = claim.decision.as_ref().map(|decision| &decision.outcome);
-    claim::ActiveModel {
+    Ok(claim::ActiveModel {
         state: Set(claim.state.as_str().to_owned()),
         version: Set(claim.version),
         offence_type: Set(facts.offence_type.to_string()),
@@ -125,6 +138,8 @@ pub fn changed_columns(claim: &Claim, now: DateTime<Utc>) -> claim::ActiveModel 
         proposed_award_minor: Set(claim.proposed_award.map(|money| money.minor_units())),
         review_round: Set(claim.review_round),
         interim_awarded_minor: Set(claim.interim_awarded.minor_units()),
+        assessment: Set(claim.assessment.as_ref().map(canonical_json).transpose()?),
+        calculation: Set(claim.calculation.as_ref().map(canonical_json).transpose()?),
         decision_outcome: Set(outcome.map(|outcome| outcome.kind().to_string())),
         decision_award_minor: Set(outcome
             .and_then(Outcome::award)
@@ -136,5 +151,5 @@ pub fn changed_columns(claim: &Claim, now: DateTime<Utc>) -> claim::ActiveModel 
         decided_on: Set(claim.decision.as_ref().map(|decision| decision.decided_on)),
         updated_at: Set(now),
         ..Default::default()
-    }
+    })
 }

@@ -270,6 +270,24 @@ impl TestApp {
         body
     }
 
+    /// Records the rapporteur's assessment with these losses; it must be accepted.
+    pub async fn assess(&self, user: &User, claim: i64, losses: Value) -> Value {
+        let path = self.url(&format!("/api/v1/claims/{claim}/assessment"));
+        let body = json!({"losses": losses});
+        let response = self
+            .client
+            .put(path)
+            .bearer_auth(&user.token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let claim: Value = response.json().await.unwrap();
+        assert_eq!(status, StatusCode::OK, "assessment: {claim}");
+        claim
+    }
+
     pub async fn vote(&self, user: &User, claim: i64, choice: &str) -> Response {
         self.post(
             user,

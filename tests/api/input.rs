@@ -54,18 +54,28 @@ async fn an_amount_sent_as_a_json_number_is_refused(app: TestApp) {
     app.act_ok(&user, claim, "accept_for_assessment", None)
         .await;
     for amount in [json!(1e3), json!(1000.5), json!("1e3"), json!("12.345")] {
-        let body = json!({"proposed_award": amount});
-        let response = app.act(&user, claim, "propose_award", Some(body)).await;
+        let body = json!({"losses": [{"head": "medical_costs", "amount": amount}]});
+        let path = format!("/api/v1/claims/{claim}/assessment");
+        let response = app
+            .client
+            .put(app.url(&path))
+            .bearer_auth(&user.token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
         let error = problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
-        let text = error.to_string();
-        assert!(text.contains("proposed_award"), "{amount}: {text}");
+        assert_eq!(
+            error["errors"][0]["field"], "losses[0].amount",
+            "{amount}: {error}"
+        );
     }
 }
 
 async fn a_field_the_action_does_not_use_is_refused(app: TestApp) {
     let user = secretariat(&app).await;
     let claim = app.draft(&user).await;
-    let body = json!({"reason": "applicant asked", "proposed_award": "5.00"});
+    let body = json!({"reason": "applicant asked", "varied_award": "5.00"});
     let error = problem(
         app.act(&user, claim, "withdraw", Some(body)).await,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -73,7 +83,7 @@ async fn a_field_the_action_does_not_use_is_refused(app: TestApp) {
     .await;
     assert_eq!(
         error["errors"],
-        json!([{"field": "proposed_award", "reason": "is not used by withdraw"}])
+        json!([{"field": "varied_award", "reason": "is not used by withdraw"}])
     );
     let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
     let mut other = draft_body();

@@ -57,10 +57,16 @@ async fn claim_in_review(app: &TestApp, cast: &Cast) -> i64 {
             .await["state"],
         "under_assessment"
     );
-    let proposal = json!({"proposed_award": "4245.00"});
+    app.assess(
+        &cast.secretariat,
+        claim,
+        json!([{"head": "medical_costs", "amount": "4245.00"}]),
+    )
+    .await;
     let review = app
-        .act_ok(&cast.secretariat, claim, "propose_award", Some(proposal))
+        .act_ok(&cast.secretariat, claim, "propose_award", None)
         .await;
+    assert_eq!(review["calculation"]["lines"][0]["head"], "medical_costs");
     assert_eq!(review["state"], "in_commission_review");
     assert_eq!(
         review["proposed_award"],
@@ -342,6 +348,7 @@ async fn the_audit_trail_records_every_step_and_no_personal_data(app: TestApp) {
             "submit",
             "request_evidence",
             "complete_evidence",
+            "record_assessment",
             "propose_award"
         ]
     );
@@ -414,13 +421,10 @@ async fn the_demo_draft_walks_from_draft_to_closed_with_the_demo_accounts(app: T
         None,
     )
     .await;
-    app.act_ok(
-        &signed_in["secretariat"],
-        claim,
-        "propose_award",
-        Some(json!({"proposed_award": "3000"})),
-    )
-    .await;
+    let losses = json!([{"head": "mental_harm", "amount": "3000.00"}]);
+    app.assess(&signed_in["secretariat"], claim, losses).await;
+    app.act_ok(&signed_in["secretariat"], claim, "propose_award", None)
+        .await;
     for member in ["commissioner-1", "commissioner-2", "chair"] {
         assert_eq!(
             app.vote(&signed_in[member], claim, "reject").await.status(),

@@ -30,7 +30,7 @@ use rust_decimal::Decimal;
 
 pub use error::{AwardError, InputProblem};
 pub use output::{Calculation, Line};
-pub use request::{AwardRequest, Loss, Offset, OffsetSource};
+pub use request::{Assessment, AwardRequest, Loss, Offset, OffsetSource};
 pub use schedule::{ApplicableDate, BelowMinimum, ClassCap, Head, HeadRule, Rounding, Schedule};
 
 use heads::DraftLine;

@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::error::{AwardError, InputProblem};
 use super::schedule::{HeadRule, Schedule};
+use crate::domain::decimal_text;
 use crate::domain::money::{Currency, Money, MoneyError};
 use crate::domain::rules::JurisdictionId;
 
@@ -23,42 +24,67 @@ pub struct AwardRequest {
     pub losses: Vec<Loss>,
     #[serde(default)]
     pub offsets: Vec<Offset>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decimal_text::deserialize")]
     pub reduction_percent: Decimal,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "decimal_text::deserialize")]
     pub interim_paid: Decimal,
 }
 
 /// One loss under one head; which fields it needs depends on the head's rule.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Loss {
     pub head: String,
-    #[serde(default)]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "decimal_text::deserialize_option"
+    )]
     pub amount: Option<Decimal>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weeks: Option<u32>,
-    #[serde(default)]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "decimal_text::deserialize_option"
+    )]
     pub weekly_rate: Option<Decimal>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relatives: Option<u32>,
-    #[serde(default)]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "decimal_text::deserialize_option"
+    )]
     pub years: Option<Decimal>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class: Option<String>,
 }
 
 /// A payment from elsewhere for the same harm, deducted from one head or from the whole award.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Offset {
     pub source: OffsetSource,
+    #[serde(deserialize_with = "decimal_text::deserialize")]
     pub amount: Decimal,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+/// The rapporteur's assessment of a claim: the facts the calculator needs, without the
+/// jurisdiction, the date and the interim payments, which the claim itself supplies.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub losses: Vec<Loss>,
+    #[serde(default)]
+    pub offsets: Vec<Offset>,
+    #[serde(default, deserialize_with = "decimal_text::deserialize")]
+    pub reduction_percent: Decimal,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OffsetSource {
     Insurance,

@@ -1,0 +1,40 @@
+//! From a claim's assessment to its calculation: which date picks the schedule version, and the
+//! interim awards already granted, which the calculation deducts.
+
+use chrono::NaiveDate;
+
+use super::award::{
+    self, ApplicableDate, Assessment, AwardError, AwardRequest, Calculation, Schedule,
+};
+use super::claim::Claim;
+use super::money::{Currency, Money};
+
+/// Calculates the award for `assessment` of `claim` as of `today`.
+pub fn calculate_for(
+    claim: &Claim,
+    assessment: &Assessment,
+    schedules: &[Schedule],
+    currency: Currency,
+    today: NaiveDate,
+) -> Result<Calculation, AwardError> {
+    // Every version of a jurisdiction names the same kind of date; the newest one decides.
+    let as_of = match schedules.last().map(|schedule| schedule.applies_to_date_of) {
+        Some(ApplicableDate::Crime) => claim.facts.crime_date,
+        Some(ApplicableDate::Decision) | None => today,
+    };
+    let request = AwardRequest {
+        jurisdiction: claim.jurisdiction.clone(),
+        as_of,
+        losses: assessment.losses.clone(),
+        offsets: assessment.offsets.clone(),
+        reduction_percent: assessment.reduction_percent,
+        interim_paid: claim.interim_awarded.amount(),
+    };
+    award::calculate(schedules, currency, &request)
+}
+
+/// The award a calculation proposes: its amount before interim payments, which count toward
+/// paying it (so `mark_paid` needs confirmed payments, interim ones included, to reach it).
+pub fn proposed_award(calculation: &Calculation) -> Option<Money> {
+    calculation.total.checked_add(calculation.interim_deducted)
+}
