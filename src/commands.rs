@@ -163,6 +163,16 @@ fn check_forms(settings: &Settings) -> anyhow::Result<ExitCode> {
         for key in &rules.provisional {
             println!("  provisional: {key}");
         }
+        for schedule in jurisdictions.schedules(&rules.id) {
+            let heads = schedule.heads.len();
+            println!(
+                "  schedule {} from {}: {heads} heads",
+                schedule.version, schedule.applies_from
+            );
+            for key in &schedule.provisional {
+                println!("    provisional: {key}");
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

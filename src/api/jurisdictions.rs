@@ -7,6 +7,7 @@ use poem_openapi::{Object, OpenApi};
 use super::Tag;
 use super::problem::ApiError;
 use super::security::BearerAuth;
+use crate::domain::award::Schedule;
 use crate::domain::claim::Language;
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
 use crate::service::{ServiceError, Services};
@@ -57,10 +58,13 @@ pub struct JurisdictionView {
     pub commission: CommissionView,
     /// Keys whose values could not be confirmed from a public source.
     pub provisional: Vec<String>,
+    /// The award schedules, oldest version first: heads with their rules and caps, the overall
+    /// minimum and maximum, rounding, and their own provisional values.
+    pub schedules: Vec<serde_json::Value>,
 }
 
-impl From<&JurisdictionRules> for JurisdictionView {
-    fn from(rules: &JurisdictionRules) -> Self {
+impl JurisdictionView {
+    fn new(rules: &JurisdictionRules, schedules: &[Schedule]) -> Self {
         JurisdictionView {
             id: rules.id.to_string(),
             name: rules.name.clone(),
@@ -89,6 +93,10 @@ impl From<&JurisdictionRules> for JurisdictionView {
                 chair_casting_vote: rules.commission.chair_casting_vote,
             },
             provisional: rules.provisional.clone(),
+            schedules: schedules
+                .iter()
+                .filter_map(|schedule| serde_json::to_value(schedule).ok())
+                .collect(),
         }
     }
 }
@@ -98,13 +106,11 @@ impl JurisdictionsApi {
     /// Every jurisdiction this server serves.
     #[oai(path = "/jurisdictions", method = "get")]
     async fn list(&self, _auth: BearerAuth) -> Result<Json<Vec<JurisdictionView>>, ApiError> {
-        Ok(Json(
-            self.services
-                .jurisdictions()
-                .all()
-                .map(JurisdictionView::from)
-                .collect(),
-        ))
+        let jurisdictions = self.services.jurisdictions();
+        let views = jurisdictions
+            .all()
+            .map(|rules| JurisdictionView::new(rules, jurisdictions.schedules(&rules.id)));
+        Ok(Json(views.collect()))
     }
 
     /// One jurisdiction's package: languages, filing rules, periods, commission rules.
@@ -118,6 +124,7 @@ impl JurisdictionsApi {
             .ok()
             .and_then(|id| self.services.jurisdictions().get(&id))
             .ok_or(ServiceError::NotFound("jurisdiction"))?;
-        Ok(Json(JurisdictionView::from(rules)))
+        let schedules = self.services.jurisdictions().schedules(&rules.id);
+        Ok(Json(JurisdictionView::new(rules, schedules)))
     }
 }

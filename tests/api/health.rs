@@ -103,6 +103,8 @@ mod jurisdictions {
                 .iter()
                 .any(|key| key == "commission.quorum")
         );
+        let heads = kosovo["schedules"][0]["heads"].as_array().unwrap();
+        assert!(heads.iter().any(|head| head["id"] == "medical_costs"));
         let missing = app.get(&lawyer, "/api/v1/jurisdictions/atlantis").await;
         assert_eq!(
             problem(missing, StatusCode::NOT_FOUND).await["code"],
