@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::domain::award::Schedule;
+use crate::domain::claim::Language;
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
+use crate::texts::Messages;
 
 /// The file in each jurisdiction's folder that holds its workflow rules.
 const RULES_FILE: &str = "jurisdiction.toml";
@@ -35,6 +37,8 @@ pub struct Jurisdictions {
     rules: BTreeMap<JurisdictionId, JurisdictionRules>,
     /// Each jurisdiction's award schedules, oldest version first.
     schedules: BTreeMap<JurisdictionId, Vec<Schedule>>,
+    /// Each jurisdiction's form and document texts, per language.
+    texts: BTreeMap<JurisdictionId, BTreeMap<Language, Messages>>,
 }
 
 impl Jurisdictions {
@@ -52,9 +56,15 @@ impl Jurisdictions {
         folders.sort();
         let mut rules = BTreeMap::new();
         let mut schedules = BTreeMap::new();
+        let mut texts = BTreeMap::new();
         for folder in folders {
             let loaded = load_rules(&folder)?;
-            schedules.insert(loaded.id.clone(), load_schedules(&folder, &loaded)?);
+            let loaded_schedules = load_schedules(&folder, &loaded)?;
+            texts.insert(
+                loaded.id.clone(),
+                crate::texts::load(&folder, &loaded, &loaded_schedules)?,
+            );
+            schedules.insert(loaded.id.clone(), loaded_schedules);
             rules.insert(loaded.id.clone(), loaded);
         }
         if rules.is_empty() {
@@ -62,7 +72,11 @@ impl Jurisdictions {
                 path: directory.to_owned(),
             });
         }
-        Ok(Jurisdictions { rules, schedules })
+        Ok(Jurisdictions {
+            rules,
+            schedules,
+            texts,
+        })
     }
 
     /// No jurisdictions, for commands that touch users or the audit trail but no claim's rules.
@@ -70,6 +84,7 @@ impl Jurisdictions {
         Jurisdictions {
             rules: BTreeMap::new(),
             schedules: BTreeMap::new(),
+            texts: BTreeMap::new(),
         }
     }
 
@@ -79,6 +94,15 @@ impl Jurisdictions {
 
     pub fn all(&self) -> impl Iterator<Item = &JurisdictionRules> {
         self.rules.values()
+    }
+
+    /// A text of the jurisdiction in a language, such as `head-funeral_costs` in `sq`.
+    pub fn text(&self, id: &JurisdictionId, language: Language, key: &str) -> Option<&str> {
+        self.texts
+            .get(id)?
+            .get(&language)?
+            .get(key)
+            .map(String::as_str)
     }
 
     /// The jurisdiction's award schedules, oldest first; empty for an unknown jurisdiction.
@@ -180,6 +204,47 @@ mod tests {
 
     fn shipped() -> Jurisdictions {
         Jurisdictions::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("forms")).unwrap()
+    }
+
+    #[test]
+    fn the_shipped_texts_cover_every_language_and_head() {
+        let jurisdictions = shipped();
+        let kosovo = JurisdictionId::parse("kosovo").unwrap();
+        let label = |language| jurisdictions.text(&kosovo, language, "head-funeral_costs");
+        assert_eq!(label(Language::Sq), Some("Shpenzimet e varrimit"));
+        assert_eq!(label(Language::Sr), Some("Трошкови сахране"));
+        assert_eq!(label(Language::En), Some("Funeral costs"));
+    }
+
+    #[test]
+    fn a_missing_translation_stops_the_load_naming_the_file_and_key() {
+        let directory = tempfile::tempdir().unwrap();
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("forms/kosovo");
+        let folder = directory.path().join("kosovo");
+        std::fs::create_dir_all(folder.join("texts")).unwrap();
+        for file in [
+            "jurisdiction.toml",
+            "schedule-2017-01-01.toml",
+            "texts/sq.ftl",
+            "texts/en.ftl",
+            "texts/sr.ftl",
+        ] {
+            std::fs::copy(source.join(file), folder.join(file)).unwrap();
+        }
+        let serbian = std::fs::read_to_string(folder.join("texts/sr.ftl")).unwrap();
+        let without = serbian
+            .lines()
+            .filter(|line| !line.starts_with("head-medical_aids"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(folder.join("texts/sr.ftl"), without).unwrap();
+        let error = Jurisdictions::load(directory.path())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("texts/sr.ftl") && error.contains("head-medical_aids: missing"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -15,3 +15,4 @@ pub mod json_input;
 pub mod service;
 pub mod settings;
 pub mod store;
+pub mod texts;
