@@ -88,6 +88,8 @@ pub struct CalculationView {
     pub offsets: String,
     pub reduction: String,
     pub interim_deducted: String,
+    /// Interim payments beyond the award, repayable where the rules say so.
+    pub interim_excess: String,
     pub total: String,
     /// Unconfirmed values of the schedule this calculation relied on.
     pub provisional: Vec<String>,
@@ -119,6 +121,7 @@ impl From<&Calculation> for CalculationView {
             offsets: calculation.offsets.amount().to_string(),
             reduction: calculation.reduction.amount().to_string(),
             interim_deducted: calculation.interim_deducted.amount().to_string(),
+            interim_excess: calculation.interim_excess.amount().to_string(),
             total: calculation.total.amount().to_string(),
             provisional: calculation.provisional.clone(),
         }

@@ -151,39 +151,63 @@ fn claimed_total(
     valuing.line(claimed, allowed, explanation)
 }
 
-/// One line per claimant, each within the cap of the claimant's class.
+/// One line per claimant, each within the cap of the claimant's class; a class only one person
+/// can be in (the victim) adds its amounts up first, so two entries cannot double its cap.
 fn claimed_by_class(
     valuing: &Valuing,
     losses: &[&Loss],
     classes: &[super::schedule::ClassCap],
 ) -> Vec<DraftLine> {
-    let mut lines: Vec<DraftLine> = losses
-        .iter()
-        .filter_map(|loss| {
-            let class = classes
-                .iter()
-                .find(|class| Some(class.class.as_str()) == loss.class.as_deref())?;
-            let claimed = loss.amount.unwrap_or_default();
-            let (allowed, outcome) = if claimed > class.cap {
-                (class.cap, "capped at")
-            } else {
-                (claimed, "paid in full, within the cap of")
-            };
-            let explanation = format!(
-                "{}: claimed {}; {outcome} {} for the class",
-                class.class,
-                valuing.show(claimed),
-                valuing.show(class.cap)
-            );
-            let mut line = valuing.line(claimed, allowed, explanation);
-            line.class = Some(class.class.clone());
-            Some(line)
-        })
+    let mut claims: Vec<(&super::schedule::ClassCap, Vec<Decimal>)> = Vec::new();
+    for loss in losses {
+        let Some(class) = classes
+            .iter()
+            .find(|class| Some(class.class.as_str()) == loss.class.as_deref())
+        else {
+            continue;
+        };
+        let amount = loss.amount.unwrap_or_default();
+        match claims
+            .iter_mut()
+            .find(|(known, _)| class.single_claimant && known.class == class.class)
+        {
+            Some((_, amounts)) => amounts.push(amount),
+            None => claims.push((class, vec![amount])),
+        }
+    }
+    let mut lines: Vec<DraftLine> = claims
+        .into_iter()
+        .map(|(class, amounts)| class_line(valuing, class, &amounts))
         .collect();
     lines.sort_by(|first, second| {
         (&first.class, second.claimed).cmp(&(&second.class, first.claimed))
     });
     lines
+}
+
+fn class_line(
+    valuing: &Valuing,
+    class: &super::schedule::ClassCap,
+    amounts: &[Decimal],
+) -> DraftLine {
+    let claimed: Decimal = amounts.iter().sum();
+    let counted = match amounts.len() {
+        1 => format!("claimed {}", valuing.show(claimed)),
+        count => format!("{count} amounts claimed, {} in all", valuing.show(claimed)),
+    };
+    let (allowed, outcome) = if claimed > class.cap {
+        (class.cap, "capped at")
+    } else {
+        (claimed, "paid in full, within the cap of")
+    };
+    let explanation = format!(
+        "{}: {counted}; {outcome} {} for the class",
+        class.class,
+        valuing.show(class.cap)
+    );
+    let mut line = valuing.line(claimed, allowed, explanation);
+    line.class = Some(class.class.clone());
+    line
 }
 
 /// The multiple-injury rule: injuries by value, most valuable first, each at its weight; equal
@@ -243,10 +267,12 @@ fn weekly_loss(
     if paid_weeks < after_unpaid_weeks {
         explanation.push_str(&format!("; at most {paid_weeks} weeks are paid"));
     }
-    explanation.push_str(&format!(
-        "; {paid_weeks} weeks paid: {}",
-        valuing.show(allowed)
-    ));
+    let paid = if paid_weeks == 1 {
+        "1 week paid".to_owned()
+    } else {
+        format!("{paid_weeks} weeks paid")
+    };
+    explanation.push_str(&format!("; {paid}: {}", valuing.show(allowed)));
     valuing.line(claimed, allowed, explanation)
 }
 

@@ -52,15 +52,21 @@ pub fn calculate(
     let (limited, limit_explanation) = apply_limits(schedule, currency, &mut lines, gross);
     let offsets = deducted_offsets(&lines, &request.offsets, limited);
     let after_offsets = limited - offsets;
-    let reduction = schedule
+    // The schedule's rounding applies to what is paid, not to what is taken away: rounding the
+    // reduction half-up would round the payment half-down, against the claimant.
+    let kept_percent = Decimal::ONE_HUNDRED - request.reduction_percent;
+    let after_reduction = schedule
         .rounding
         .apply(
-            after_offsets * request.reduction_percent / Decimal::ONE_HUNDRED,
+            after_offsets * kept_percent / Decimal::ONE_HUNDRED,
             currency,
         )
-        .min(after_offsets);
-    let after_reduction = after_offsets - reduction;
+        .clamp(Decimal::ZERO, after_offsets);
+    let reduction = after_offsets - after_reduction;
     let interim_deducted = request.interim_paid.min(after_reduction);
+    // Interim payments beyond the award are not lost: they are shown, for recovery where the
+    // rules provide for it (California's emergency awards, a failed claim's interim award).
+    let interim_excess = request.interim_paid - interim_deducted;
     let money = |amount: Decimal| to_money(amount, currency);
     Ok(Calculation {
         jurisdiction: schedule.jurisdiction.clone(),
@@ -77,6 +83,7 @@ pub fn calculate(
         offsets: money(offsets)?,
         reduction: money(reduction)?,
         interim_deducted: money(interim_deducted)?,
+        interim_excess: money(interim_excess)?,
         total: money(after_reduction - interim_deducted)?,
     })
 }

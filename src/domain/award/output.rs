@@ -29,6 +29,10 @@ pub struct Calculation {
     pub reduction: Money,
     #[serde(serialize_with = "amount_string")]
     pub interim_deducted: Money,
+    /// Interim payments beyond the award: not deducted from anything, repayable where the rules
+    /// say so.
+    #[serde(serialize_with = "amount_string")]
+    pub interim_excess: Money,
     #[serde(serialize_with = "amount_string")]
     pub total: Money,
     /// The schedule's unconfirmed values this calculation relied on.

@@ -132,6 +132,10 @@ pub enum HeadRule {
 pub struct ClassCap {
     pub class: String,
     pub cap: Decimal,
+    /// Only one person can be in the class (the victim), so all its amounts share one cap;
+    /// otherwise each loss is a different person's (each family member has a cap of their own).
+    #[serde(default)]
+    pub single_claimant: bool,
 }
 
 /// Top-level keys that may be marked provisional.

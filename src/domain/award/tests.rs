@@ -747,3 +747,44 @@ fn jurisdiction_ids_in_schedules_are_checked() {
         JurisdictionId::parse("uk-cica-2012").unwrap()
     );
 }
+
+#[test]
+fn a_reduction_rounds_the_payment_half_up_not_the_amount_taken() {
+    // 1,000.01 under California at 50%: 500.005 is paid as 500.01, so 500.00 is taken away.
+    let mut body = request(
+        "california",
+        json!([{"head": "medical", "amount": "1000.01"}]),
+    );
+    body["reduction_percent"] = json!("50");
+    let calculation = calculate_json(&california(), Currency::Usd, body).unwrap();
+    assert_eq!(
+        (amount(calculation.reduction), amount(calculation.total)),
+        ("500.00".into(), "500.01".into())
+    );
+}
+
+#[test]
+fn interim_payments_beyond_the_award_are_shown_not_lost() {
+    // An award of 1,500.00 after interim payments of 2,500.00: nothing left to pay, 1,000.00 over.
+    let mut body = request(
+        "california",
+        json!([{"head": "medical", "amount": "1500.00"}]),
+    );
+    body["interim_paid"] = json!("2500.00");
+    let calculation = calculate_json(&california(), Currency::Usd, body).unwrap();
+    assert_eq!(amount(calculation.interim_deducted), "1500.00");
+    assert_eq!(amount(calculation.interim_excess), "1000.00");
+    assert_eq!(amount(calculation.total), "0.00");
+}
+
+#[test]
+fn california_the_victims_mental_health_amounts_share_one_cap() {
+    // Two entries for the victim at 6,000.00 each: 12,000.00 claimed, one cap of 10,000.00.
+    // Two close family members at 6,000.00 each: a cap of 10,000.00 each, so both are paid.
+    let victim = json!({"head": "mental_health", "class": "victim", "amount": "6000.00"});
+    let family = json!({"head": "mental_health", "class": "derivative_close", "amount": "6000.00"});
+    let calculation = california_calculation(json!([victim, victim, family, family]));
+    let gross = amount(calculation.gross);
+    assert_eq!(gross, "22000.00");
+    assert_eq!(calculation.lines.len(), 3);
+}
