@@ -57,7 +57,7 @@ impl std::fmt::Display for FilingBasis {
             } => {
                 write!(
                     formatter,
-                    "a victim who was a minor: until turning {age_years}"
+                    "a victim who was a minor: until the day before turning {age_years}"
                 )
             }
             FilingBasis::AfterComingOfAge { age_years, months } => write!(
@@ -109,7 +109,13 @@ pub fn explain_filing_deadline(rules: &FilingRules, facts: &FilingFacts) -> Opti
                 age_years: minor.until_age_years,
                 months: minor.period_months,
             };
-            candidate(add_months(coming_of_age, minor.period_months), basis)
+            // "Until their 20th birthday" ends the day before it; a period after it ends on its
+            // anniversary, like every other period here.
+            let last_day = match minor.period_months {
+                0 => coming_of_age.pred_opt(),
+                months => add_months(coming_of_age, months),
+            };
+            candidate(last_day, basis)
         });
     let for_trafficking = facts
         .trafficking_identified_on

@@ -102,6 +102,6 @@ fn the_deadline_command_names_the_rule_that_applies() {
     let printed: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
         printed,
-        json!({"last_filing_day": "2028-06-15", "rule": "a victim who was a minor: until turning 20"})
+        json!({"last_filing_day": "2028-06-14", "rule": "a victim who was a minor: until the day before turning 20"})
     );
 }
