@@ -4,7 +4,6 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use strum::{Display, EnumIter, EnumString, IntoStaticStr};
 
 use super::award::Assessment;
 use super::money::Money;
@@ -17,112 +16,48 @@ use super::workflow::ClaimState;
 #[serde(transparent)]
 pub struct ClaimId(pub i64);
 
-/// The kind of crime the claim arises from; drives eligibility and filing exceptions.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    Display,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum OffenceType {
-    TraffickingInHumanBeings,
-    SexualViolence,
-    DomesticViolence,
-    OtherViolentCrime,
+named_enum! {
+    /// The kind of crime the claim arises from; drives eligibility and filing exceptions.
+    pub enum OffenceType {
+        TraffickingInHumanBeings,
+        SexualViolence,
+        DomesticViolence,
+        OtherViolentCrime,
+    }
 }
 
-/// Who is applying: the victim, a dependant of a deceased victim, or a minor's guardian.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    Display,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ApplicantKind {
-    DirectVictim,
-    Dependant,
-    Guardian,
+named_enum! {
+    /// Who is applying: the victim, a dependant of a deceased victim, or a minor's guardian.
+    pub enum ApplicantKind {
+        DirectVictim,
+        Dependant,
+        Guardian,
+    }
 }
 
-/// The language the applicant is served in.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    Display,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Language {
-    Sq,
-    Sr,
-    En,
+named_enum! {
+    /// The language the applicant is served in.
+    pub enum Language {
+        Sq,
+        Sr,
+        En,
+    }
 }
 
-/// Kinds of supporting document the secretariat may request (domain.md, step 4).
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    Display,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum DocumentKind {
-    PoliceReport,
-    MedicalReport,
-    CourtJudgment,
-    Receipt,
-    ProofOfIncome,
-    ProofOfRelationship,
-    TraffickingIdentification,
-    PowerOfAttorney,
-    GuardianAppointment,
-    Other,
+named_enum! {
+    /// Kinds of supporting document the secretariat may request (domain.md, step 4).
+    pub enum DocumentKind {
+        PoliceReport,
+        MedicalReport,
+        CourtJudgment,
+        Receipt,
+        ProofOfIncome,
+        ProofOfRelationship,
+        TraffickingIdentification,
+        PowerOfAttorney,
+        GuardianAppointment,
+        Other,
+    }
 }
 
 /// Personal text (a name, an address) that must never reach a log: its `Debug` is redacted.
@@ -272,26 +207,12 @@ impl Outcome {
     }
 }
 
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    Display,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum OutcomeKind {
-    Award,
-    Rejected,
-    Inadmissible,
+named_enum! {
+    pub enum OutcomeKind {
+        Award,
+        Rejected,
+        Inadmissible,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

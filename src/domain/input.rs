@@ -3,37 +3,23 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use strum::{Display, EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
+use serde::Serialize;
+use strum::IntoEnumIterator;
 
 use std::collections::BTreeSet;
 
 use super::claim::DocumentKind;
 use super::workflow::ClaimAction;
 
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    Display,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum AppealOutcome {
-    /// The decision stands.
-    Upheld,
-    /// A new decision with a different award replaces it.
-    Varied,
-    /// The claim goes back for a new assessment.
-    Remitted,
+named_enum! {
+    pub enum AppealOutcome {
+        /// The decision stands.
+        Upheld,
+        /// A new decision with a different award replaces it.
+        Varied,
+        /// The claim goes back for a new assessment.
+        Remitted,
+    }
 }
 
 /// The optional body of an action; each row says which fields it requires.
@@ -53,26 +39,19 @@ pub struct ActionInput {
     pub appeal_waived: bool,
 }
 
-/// An input field a row requires to be present.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, Display, EnumIter, EnumString, IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum InputField {
-    Reason,
-    EvidenceDue,
-    RequestedDocuments,
-    AppealOutcome,
-    VariedAward,
-    AppealWaived,
+named_enum! {
+    /// An input field a row requires to be present.
+    pub enum InputField {
+        Reason,
+        EvidenceDue,
+        RequestedDocuments,
+        AppealOutcome,
+        VariedAward,
+        AppealWaived,
+    }
 }
 
 impl InputField {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
     /// Whether the input carries this field (a blank reason counts as absent).
     pub fn is_present(self, input: &ActionInput) -> bool {
         match self {

@@ -6,6 +6,29 @@
 //! and the jurisdiction's rules in, and get decisions and new values out, so every rule here can be
 //! tested exhaustively without a database.
 
+/// A closed set of values, named in snake_case wherever it appears: JSON, the database, the
+/// command line, the OpenAPI document, the audit trail. One list of derives for all of them.
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $visibility:vis enum $name:ident { $($(#[$variant_meta:meta])* $variant:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize,
+            strum::Display, strum::EnumIter, strum::EnumString, strum::IntoStaticStr,
+        )]
+        #[serde(rename_all = "snake_case")]
+        #[strum(serialize_all = "snake_case")]
+        $visibility enum $name { $($(#[$variant_meta])* $variant),* }
+
+        impl $name {
+            /// The snake_case name.
+            pub fn as_str(self) -> &'static str {
+                self.into()
+            }
+        }
+    };
+}
+
 pub mod access;
 pub mod audit;
 pub mod award;

@@ -3,8 +3,6 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use strum::{Display, EnumIter, EnumString, IntoStaticStr};
 
 use super::award::{Assessment, Schedule};
 use super::claim::{Claim, check_free_text};
@@ -17,37 +15,19 @@ use super::rules::JurisdictionRules;
 use super::votes::{Ballot, Vote, VoteChoice};
 use super::workflow::ClaimState;
 
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    Display,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ClaimOperation {
-    EditDraft,
-    UploadDocument,
-    CastVote,
-    Recuse,
-    GrantInterimAward,
-    GrantFilingExtension,
-    RecordAssessment,
-}
-
-impl ClaimOperation {
-    pub fn as_str(self) -> &'static str {
-        self.into()
+named_enum! {
+    pub enum ClaimOperation {
+        EditDraft,
+        UploadDocument,
+        CastVote,
+        Recuse,
+        GrantInterimAward,
+        GrantFilingExtension,
+        RecordAssessment,
     }
 }
+
+impl ClaimOperation {}
 
 struct Permission {
     operation: ClaimOperation,
@@ -131,33 +111,16 @@ pub fn authorize(
     Ok(role)
 }
 
-/// A vote as the member casts it.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    Display,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum VoteKind {
-    Approve,
-    ApproveAmended,
-    Reject,
-}
-
-impl VoteKind {
-    pub fn as_str(self) -> &'static str {
-        self.into()
+named_enum! {
+    /// A vote as the member casts it.
+    pub enum VoteKind {
+        Approve,
+        ApproveAmended,
+        Reject,
     }
 }
+
+impl VoteKind {}
 
 /// Checks and builds a member's vote: one vote per member and round, none after recusal.
 pub fn cast_vote(

@@ -3,48 +3,27 @@
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
-use strum::{Display, EnumIter, EnumString, IntoStaticStr};
 
-/// A role a user holds. Permissions are granted to roles, never to individual users.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    Display,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Role {
-    Lawyer,
-    Secretariat,
-    Commissioner,
-    Chair,
-    FinanceOfficer,
-    FinanceApprover,
-    Auditor,
-    Admin,
-    /// The scheduler performing timed transitions; never held by a person.
-    System,
+named_enum! {
+    /// A role a user holds. Permissions are granted to roles, never to individual users.
+    pub enum Role {
+        Lawyer,
+        Secretariat,
+        Commissioner,
+        Chair,
+        FinanceOfficer,
+        FinanceApprover,
+        Auditor,
+        Admin,
+        /// The scheduler performing timed transitions; never held by a person.
+        System,
+    }
 }
 
 impl Role {
     /// Whether the role sits on the commission and may vote.
     pub fn is_commission_member(self) -> bool {
         matches!(self, Role::Commissioner | Role::Chair)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        self.into()
     }
 }
 

@@ -7,8 +7,7 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use strum::{Display, EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
+use strum::IntoEnumIterator;
 
 use super::award::Schedule;
 use super::claim::{Claim, DocumentKind, check_free_text};
@@ -21,98 +20,58 @@ use super::role::{Actor, Role};
 use super::rules::JurisdictionRules;
 use super::votes::Ballot;
 
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    Display,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ClaimState {
-    Draft,
-    /// Lodged; the secretariat checks admissibility here.
-    Submitted,
-    AwaitingEvidence,
-    UnderAssessment,
-    InCommissionReview,
-    Decided,
-    UnderAppeal,
-    Final,
-    InPayment,
-    Paid,
-    Closed,
-    Withdrawn,
+named_enum! {
+    pub enum ClaimState {
+        Draft,
+        /// Lodged; the secretariat checks admissibility here.
+        Submitted,
+        AwaitingEvidence,
+        UnderAssessment,
+        InCommissionReview,
+        Decided,
+        UnderAppeal,
+        Final,
+        InPayment,
+        Paid,
+        Closed,
+        Withdrawn,
+    }
 }
 
 impl ClaimState {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
     /// A state with no way out. Closed is not terminal: the rules may allow a reopening.
     pub fn is_terminal(self) -> bool {
         matches!(self, ClaimState::Withdrawn)
     }
 }
 
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    Display,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ClaimAction {
-    /// Brings a claim into being as a draft; the only action without a row (there is no "from").
-    Create,
-    Submit,
-    AcceptForAssessment,
-    DeclareInadmissible,
-    RequestEvidence,
-    CompleteEvidence,
-    EvidenceDeadlinePassed,
-    ProposeAward,
-    ReturnForAssessment,
-    /// Closes the commission's vote and records the decision it carries.
-    Decide,
-    Appeal,
-    RecordAppealOutcome,
-    /// The appeal window passed, or the applicant waived the appeal.
-    Finalize,
-    StartPayout,
-    MarkPaid,
-    Close,
-    Withdraw,
-    Reopen,
-}
-
-impl ClaimAction {
-    pub fn as_str(self) -> &'static str {
-        self.into()
+named_enum! {
+    pub enum ClaimAction {
+        /// Brings a claim into being as a draft; the only action without a row (there is no "from").
+        Create,
+        Submit,
+        AcceptForAssessment,
+        DeclareInadmissible,
+        RequestEvidence,
+        CompleteEvidence,
+        EvidenceDeadlinePassed,
+        ProposeAward,
+        ReturnForAssessment,
+        /// Closes the commission's vote and records the decision it carries.
+        Decide,
+        Appeal,
+        RecordAppealOutcome,
+        /// The appeal window passed, or the applicant waived the appeal.
+        Finalize,
+        StartPayout,
+        MarkPaid,
+        Close,
+        Withdraw,
+        Reopen,
     }
 }
+
+impl ClaimAction {}
 
 /// Who may create a claim.
 pub const CREATE_ROLES: &[Role] = &[Role::Lawyer, Role::Secretariat];
