@@ -143,10 +143,7 @@ fn schedule_date(path: &Path) -> Option<&str> {
 }
 
 fn load_schedule(path: &Path, rules: &JurisdictionRules) -> Result<Schedule, FormsError> {
-    let text = std::fs::read_to_string(path).map_err(|source| FormsError::Unreadable {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = read_file(path)?;
     let invalid = |message: String| FormsError::Invalid {
         path: path.to_owned(),
         message,
@@ -170,12 +167,17 @@ fn load_schedule(path: &Path, rules: &JurisdictionRules) -> Result<Schedule, For
     Ok(schedule)
 }
 
+/// A package file's text, or an error naming the file.
+pub fn read_file(path: &Path) -> Result<String, FormsError> {
+    std::fs::read_to_string(path).map_err(|source| FormsError::Unreadable {
+        path: path.to_owned(),
+        source,
+    })
+}
+
 fn load_rules(folder: &Path) -> Result<JurisdictionRules, FormsError> {
     let path = folder.join(RULES_FILE);
-    let text = std::fs::read_to_string(&path).map_err(|source| FormsError::Unreadable {
-        path: path.clone(),
-        source,
-    })?;
+    let text = read_file(&path)?;
     let invalid = |message: String| FormsError::Invalid {
         path: path.clone(),
         message,

@@ -15,7 +15,7 @@ use crate::domain::OffenceType;
 use crate::domain::award::Schedule;
 use crate::domain::claim::Language;
 use crate::domain::rules::JurisdictionRules;
-use crate::forms::FormsError;
+use crate::forms::{FormsError, read_file};
 
 /// One language's messages: id to text.
 pub type Messages = BTreeMap<String, String>;
@@ -46,10 +46,7 @@ pub fn load(
     let mut texts = BTreeMap::new();
     for language in &rules.languages {
         let path = folder.join("texts").join(format!("{language}.ftl"));
-        let source = std::fs::read_to_string(&path).map_err(|source| FormsError::Unreadable {
-            path: path.clone(),
-            source,
-        })?;
+        let source = read_file(&path)?;
         let invalid = |message: String| FormsError::Invalid {
             path: path.clone(),
             message,
