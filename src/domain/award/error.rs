@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::money::Currency;
+use crate::domain::money::MoneyError;
 use crate::domain::rules::JurisdictionId;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -56,12 +56,9 @@ pub enum InputProblem {
     Missing,
     #[error("is not used by this head")]
     NotUsed,
-    #[error("must not be negative")]
-    Negative,
-    #[error("has more than {digits} decimal places for {currency}")]
-    TooPrecise { digits: u32, currency: Currency },
-    #[error("is too large")]
-    TooLarge,
+    /// Not a valid amount of the currency: negative, too precise or too large.
+    #[error(transparent)]
+    Amount(#[from] MoneyError),
     #[error("must be between {minimum} and {maximum}")]
     OutOfRange { minimum: String, maximum: String },
     #[error("this head has no classes")]

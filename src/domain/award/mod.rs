@@ -36,7 +36,7 @@ pub use schedule::{ApplicableDate, BelowMinimum, ClassCap, Head, HeadRule, Round
 use heads::DraftLine;
 use output::shown;
 
-use crate::domain::money::{Currency, Money};
+use crate::domain::money::{Currency, Money, MoneyError};
 
 /// Calculates an award. `schedules` are one jurisdiction's versions; the one in force on
 /// `request.as_of` (the latest `applies_from` on or before it) applies and is recorded.
@@ -238,5 +238,6 @@ fn to_line(line: DraftLine, currency: Currency) -> Result<Line, AwardError> {
 /// Every amount is already exact to the minor unit and non-negative; only a sum of very many
 /// large claims can pass the largest amount `Money` holds.
 fn to_money(amount: Decimal, currency: Currency) -> Result<Money, AwardError> {
-    Money::new(amount, currency).map_err(|_| AwardError::invalid("losses", InputProblem::TooLarge))
+    Money::new(amount, currency)
+        .map_err(|_| AwardError::invalid("losses", InputProblem::Amount(MoneyError::TooLarge)))
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::error::{AwardError, InputProblem};
 use super::schedule::{HeadRule, Schedule};
 use crate::domain::decimal_text;
-use crate::domain::money::{Currency, Money, MoneyError};
+use crate::domain::money::{Currency, Money};
 use crate::domain::rules::JurisdictionId;
 
 /// Amounts are JSON strings (`"3300.00"`); a JSON number is refused, as floats are not exact.
@@ -328,15 +328,9 @@ pub(crate) fn check_amount(
     amount: Decimal,
     currency: Currency,
 ) -> Result<(), AwardError> {
-    let problem = match Money::new(amount, currency) {
-        Ok(_) => return Ok(()),
-        Err(MoneyError::Negative) => InputProblem::Negative,
-        Err(MoneyError::TooPrecise { digits, currency }) => {
-            InputProblem::TooPrecise { digits, currency }
-        }
-        Err(MoneyError::TooLarge | MoneyError::NotANumber) => InputProblem::TooLarge,
-    };
-    Err(AwardError::invalid(field, problem))
+    Money::new(amount, currency)
+        .map(|_| ())
+        .map_err(|error| AwardError::invalid(field, InputProblem::Amount(error)))
 }
 
 fn missing(field: String) -> AwardError {

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use serde_json::json;
 
 use super::*;
+use crate::domain::money::MoneyError;
 use crate::domain::rules::JurisdictionId;
 
 pub(crate) fn parse_schedule(text: &str) -> Schedule {
@@ -504,15 +505,15 @@ fn missing_negative_and_too_precise_amounts_are_refused_by_field() {
         (
             json!([{"head":"injury","amount":"-5.00"}]),
             "losses[0].amount",
-            InputProblem::Negative,
+            InputProblem::Amount(MoneyError::Negative),
         ),
         (
             json!([{"head":"injury","amount":"1.005"}]),
             "losses[0].amount",
-            InputProblem::TooPrecise {
+            InputProblem::Amount(MoneyError::TooPrecise {
                 digits: 2,
                 currency: Currency::Gbp,
-            },
+            }),
         ),
         (
             json!([{"head":"loss_of_earnings","weeks":30}]),
