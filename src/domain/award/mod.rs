@@ -2,16 +2,17 @@
 //! then applies the overall limits, payments from elsewhere, the reduction and interim payments.
 //!
 //! Pure: schedules come in as data (forms/<id>/schedule-<applies_from>.toml, loaded by
-//! `crate::forms`), so the same function serves every jurisdiction and every version. The order
-//! is fixed: lines (each within its head's caps), gross (their sum), overall minimum and maximum
-//! (the maximum paid in the schedule's priority order), offsets (to one head or the whole award),
-//! reduction percent, interim payments last. Nothing goes below zero.
+//! `crate::forms`), so the same function serves every jurisdiction and every version. The order:
+//! lines (each within its head's caps), gross (their sum), then per the schedule's `deductions`
+//! either the overall minimum and maximum (the maximum paid in the schedule's priority order)
+//! followed by offsets (to one head or the whole award) and the reduction percent, or offsets and
+//! the reduction first and the limits on what is left; interim payments last. Nothing goes below
+//! zero.
 //!
-//! Because offsets follow the maximum, an offset to one head comes off that head's share under
+//! Where deductions come off the award, an offset to one head comes off that head's share under
 //! the maximum. Adding a loss to a head with priority can move share onto a head with an offset,
 //! so with head offsets the total can fall when a loss is added while the maximum binds; offsets
-//! to the whole award keep the total monotonic. Applying head offsets before the limits would
-//! avoid this, at the price of the order the contract fixes.
+//! to the whole award keep the total monotonic. Deductions before the limits avoid this.
 
 mod error;
 mod heads;
@@ -31,7 +32,9 @@ use rust_decimal::Decimal;
 pub use error::{AwardError, InputProblem};
 pub use output::{Calculation, Line};
 pub use request::{Assessment, AwardRequest, Loss, Offset, OffsetSource};
-pub use schedule::{ApplicableDate, BelowMinimum, ClassCap, Head, HeadRule, Rounding, Schedule};
+pub use schedule::{
+    ApplicableDate, BelowMinimum, ClassCap, Deductions, Head, HeadRule, Rounding, Schedule,
+};
 
 use heads::DraftLine;
 use output::shown;
@@ -49,20 +52,43 @@ pub fn calculate(
     request::check(schedule, currency, request)?;
     let mut lines = heads::value_losses(schedule, currency, &request.losses);
     let gross: Decimal = lines.iter().map(|line| line.allowed).sum();
-    let (limited, limit_explanation) = apply_limits(schedule, currency, &mut lines, gross);
-    let offsets = deducted_offsets(&lines, &request.offsets, limited);
-    let after_offsets = limited - offsets;
-    // The schedule's rounding applies to what is paid, not to what is taken away: rounding the
-    // reduction half-up would round the payment half-down, against the claimant.
-    let kept_percent = Decimal::ONE_HUNDRED - request.reduction_percent;
-    let after_reduction = schedule
-        .rounding
-        .apply(
-            after_offsets * kept_percent / Decimal::ONE_HUNDRED,
-            currency,
-        )
-        .clamp(Decimal::ZERO, after_offsets);
-    let reduction = after_offsets - after_reduction;
+    let settled = match schedule.deductions {
+        Deductions::FromAward => {
+            let (limited, limit_explanation) = apply_limits(schedule, currency, &mut lines, gross);
+            let offsets = deducted_offsets(&lines, &request.offsets, limited);
+            let (after_reduction, reduction) =
+                reduce(schedule, currency, limited - offsets, request);
+            Settled {
+                limited,
+                limit_explanation,
+                offsets,
+                reduction,
+                after_reduction,
+            }
+        }
+        Deductions::BeforeLimits => {
+            let offsets = deducted_offsets(&lines, &request.offsets, gross);
+            let (reduced, reduction) = reduce(schedule, currency, gross - offsets, request);
+            let (limited, limit_explanation) =
+                apply_limits(schedule, currency, &mut lines, reduced);
+            // Each line's payable share is then what the award pays of it, in priority order.
+            allocate_in_priority_order(schedule, &mut lines, limited);
+            Settled {
+                limited,
+                limit_explanation,
+                offsets,
+                reduction,
+                after_reduction: limited,
+            }
+        }
+    };
+    let Settled {
+        limited,
+        limit_explanation,
+        offsets,
+        reduction,
+        after_reduction,
+    } = settled;
     let interim_deducted = request.interim_paid.min(after_reduction);
     // Interim payments beyond the award are not lost: they are shown, for recovery where the
     // rules provide for it (California's emergency awards, a failed claim's interim award).
@@ -86,6 +112,32 @@ pub fn calculate(
         interim_excess: money(interim_excess)?,
         total: money(after_reduction - interim_deducted)?,
     })
+}
+
+/// The award before interim payments, and how it was reached.
+struct Settled {
+    limited: Decimal,
+    limit_explanation: Option<String>,
+    offsets: Decimal,
+    reduction: Decimal,
+    after_reduction: Decimal,
+}
+
+/// The reduction percent applied to `amount`: what is kept, and what is taken away. The
+/// schedule's rounding applies to what is paid, not to what is taken away: rounding the
+/// reduction half-up would round the payment half-down, against the claimant.
+fn reduce(
+    schedule: &Schedule,
+    currency: Currency,
+    amount: Decimal,
+    request: &AwardRequest,
+) -> (Decimal, Decimal) {
+    let kept_percent = Decimal::ONE_HUNDRED - request.reduction_percent;
+    let kept = schedule
+        .rounding
+        .apply(amount * kept_percent / Decimal::ONE_HUNDRED, currency)
+        .clamp(Decimal::ZERO, amount);
+    (kept, amount - kept)
 }
 
 fn schedule_in_force<'a>(
@@ -142,17 +194,7 @@ fn apply_limits(
     if gross <= maximum {
         return (gross, None);
     }
-    let order = payment_order(schedule);
-    let mut remaining = maximum;
-    for head_position in &order {
-        for line in lines
-            .iter_mut()
-            .filter(|line| line.head_position == *head_position)
-        {
-            line.payable = line.allowed.min(remaining);
-            remaining -= line.payable;
-        }
-    }
+    let order = allocate_in_priority_order(schedule, lines, maximum);
     let heads: Vec<&str> = order
         .iter()
         .filter(|position| lines.iter().any(|line| line.head_position == **position))
@@ -166,6 +208,27 @@ fn apply_limits(
         heads.join(", ")
     );
     (maximum, Some(explanation))
+}
+
+/// Shares `amount` out to the lines, each up to its allowed amount, in the schedule's priority
+/// order; returns that order.
+fn allocate_in_priority_order(
+    schedule: &Schedule,
+    lines: &mut [DraftLine],
+    amount: Decimal,
+) -> Vec<usize> {
+    let order = payment_order(schedule);
+    let mut remaining = amount;
+    for head_position in &order {
+        for line in lines
+            .iter_mut()
+            .filter(|line| line.head_position == *head_position)
+        {
+            line.payable = line.allowed.min(remaining);
+            remaining -= line.payable;
+        }
+    }
+    order
 }
 
 /// Head positions in the order the maximum pays them: the priority list, then schedule order.

@@ -16,7 +16,8 @@ pub struct Calculation {
     /// The sum of the lines' allowed amounts.
     #[serde(serialize_with = "amount_string")]
     pub gross: Money,
-    /// Gross after the overall minimum and maximum.
+    /// What the overall minimum and maximum settle: gross, or, where the schedule deducts
+    /// first, what is left after offsets and the reduction.
     #[serde(serialize_with = "amount_string")]
     pub limited: Money,
     /// How the overall minimum or maximum changed gross, when it did.

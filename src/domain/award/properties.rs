@@ -146,12 +146,13 @@ proptest! {
         prop_assert_eq!(sum, calculation.gross.amount());
         let payable: Decimal = calculation.lines.iter().map(|line| line.payable.amount()).sum();
         prop_assert!(payable <= calculation.limited.amount());
+        let deducted_after_limits = match schedule.deductions {
+            Deductions::FromAward => calculation.offsets.amount() + calculation.reduction.amount(),
+            Deductions::BeforeLimits => Decimal::ZERO,
+        };
         prop_assert_eq!(
             calculation.total.amount(),
-            calculation.limited.amount()
-                - calculation.offsets.amount()
-                - calculation.reduction.amount()
-                - calculation.interim_deducted.amount()
+            calculation.limited.amount() - deducted_after_limits - calculation.interim_deducted.amount()
         );
     }
 

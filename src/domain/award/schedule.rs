@@ -30,6 +30,10 @@ pub struct Schedule {
     pub minimum_total: Decimal,
     pub below_minimum: BelowMinimum,
     pub maximum_total: Decimal,
+    /// Whether payments from elsewhere and the reduction come off the award (after the limits)
+    /// or off the loss (before them, as for a payer of last resort).
+    #[serde(default)]
+    pub deductions: Deductions,
     /// When the maximum binds, heads are paid in this order; heads not listed follow in the
     /// order of `heads`.
     #[serde(default)]
@@ -70,6 +74,19 @@ impl Rounding {
         rounded.rescale(currency.minor_unit_digits());
         rounded
     }
+}
+
+/// When offsets and the reduction apply, relative to the overall minimum and maximum.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Deductions {
+    /// The limits set the award, then offsets and the reduction come off it (UK: payments for
+    /// the same injury are deducted from the award).
+    #[default]
+    FromAward,
+    /// Offsets and the reduction come off the loss first, then the limits apply to what is left
+    /// (California's payer of last resort; Kosovo's award range).
+    BeforeLimits,
 }
 
 /// What happens to a claim worth less than `minimum_total`.
@@ -139,8 +156,9 @@ pub struct ClassCap {
 }
 
 /// Top-level keys that may be marked provisional.
-const PROVISIONAL_TOP_LEVEL_KEYS: [&str; 7] = [
+const PROVISIONAL_TOP_LEVEL_KEYS: [&str; 8] = [
     "applies_from",
+    "deductions",
     "minimum_total",
     "below_minimum",
     "maximum_total",

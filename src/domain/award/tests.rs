@@ -419,15 +419,17 @@ fn california_pays_income_loss_first_when_the_overall_cap_binds() {
 
 /// An offset on medical once the cap binds comes off medical's payable 20,000 only.
 #[test]
-fn california_a_head_offset_applies_to_the_heads_share_under_the_cap() {
+fn california_a_head_offset_comes_off_the_heads_loss_before_the_cap() {
+    // Medical 30,000 less 25,000 insurance = 5,000, plus income loss 200 weeks at 250 = 50,000:
+    // 55,000, under the 70,000 cap, so the whole offset counts.
     let mut body = request(
         "california",
         json!([{"head":"medical","amount":"30000.00"},{"head":"income_loss","weeks":200,"weekly_rate":"250.00"}]),
     );
     body["offsets"] = json!([{"source":"insurance","amount":"25000.00","head":"medical"}]);
     let calculation = calculate_json(&california(), Currency::Usd, body).unwrap();
-    assert_eq!(amount(calculation.offsets), "20000.00");
-    assert_eq!(amount(calculation.total), "50000.00");
+    assert_eq!(amount(calculation.offsets), "25000.00");
+    assert_eq!(amount(calculation.total), "55000.00");
 }
 
 /// Kosovo: 800 of medical costs is raised to the EUR 1,500 minimum and marked provisional.
@@ -788,4 +790,38 @@ fn california_the_victims_mental_health_amounts_share_one_cap() {
     let gross = amount(calculation.gross);
     assert_eq!(gross, "22000.00");
     assert_eq!(calculation.lines.len(), 3);
+}
+
+#[test]
+fn california_insurance_comes_off_the_loss_before_the_cap() {
+    // Medical 60,000 less 20,000 insurance = 40,000, plus income loss 50 weeks at 600 = 30,000:
+    // 70,000, exactly the cap. Capping first (90,000 to 70,000) and then deducting would pay 50,000.
+    let mut body = request(
+        "california",
+        json!([{"head": "medical", "amount": "60000.00"}, {"head": "income_loss", "weeks": 50, "weekly_rate": "600.00"}]),
+    );
+    body["offsets"] = json!([{"source": "insurance", "amount": "20000.00", "head": "medical"}]);
+    let calculation = calculate_json(&california(), Currency::Usd, body).unwrap();
+    assert_eq!(amount(calculation.offsets), "20000.00");
+    assert_eq!(amount(calculation.total), "70000.00");
+}
+
+#[test]
+fn kosovo_the_award_range_applies_after_the_offenders_payment() {
+    // 8,500 claimed less 2,000 paid by the offender = 6,500, within the 1,500 to 7,000 range.
+    let mut within = request(
+        "kosovo",
+        json!([{"head": "medical_costs", "amount": "4500.00"}, {"head": "mental_harm", "amount": "4000.00"}]),
+    );
+    within["offsets"] = json!([{"source": "offender", "amount": "2000.00"}]);
+    let calculation = calculate_json(&kosovo(), Currency::Eur, within).unwrap();
+    assert_eq!(amount(calculation.total), "6500.00");
+    // 800 less 300 = 500, raised to the minimum award of 1,500 (a provisional reading).
+    let mut small = request(
+        "kosovo",
+        json!([{"head": "medical_costs", "amount": "800.00"}]),
+    );
+    small["offsets"] = json!([{"source": "offender", "amount": "300.00"}]);
+    let calculation = calculate_json(&kosovo(), Currency::Eur, small).unwrap();
+    assert_eq!(amount(calculation.total), "1500.00");
 }
