@@ -8,6 +8,7 @@ use super::Tag;
 use super::body::JsonBodyAs;
 use super::problem::ApiError;
 use super::security::BearerAuth;
+use crate::domain::OffenceType;
 use crate::domain::award::{AwardRequest, Calculation, Line};
 use crate::service::Services;
 
@@ -63,6 +64,8 @@ pub struct AwardRequestSchema {
     /// 0 to 100, for conduct or convictions.
     pub reduction_percent: Option<String>,
     pub interim_paid: Option<String>,
+    /// Where a schedule's rules depend on it (California's income loss for trafficking victims).
+    pub offence_type: Option<OffenceType>,
 }
 
 #[derive(Object)]

@@ -29,6 +29,7 @@ pub fn calculate_for(
         offsets: assessment.offsets.clone(),
         reduction_percent: assessment.reduction_percent,
         interim_paid: claim.interim_awarded.amount(),
+        offence_type: Some(claim.facts.offence_type),
     };
     award::calculate(schedules, currency, &request)
 }

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use super::output::{shown, shown_percent};
 use super::request::Loss;
 use super::schedule::{Head, HeadRule, Rounding, Schedule};
+use crate::domain::claim::OffenceType;
 use crate::domain::money::Currency;
 
 /// A line while the calculation is under way, in exact decimals.
@@ -59,6 +60,7 @@ pub(crate) fn value_losses(
     schedule: &Schedule,
     currency: Currency,
     losses: &[Loss],
+    offence_type: Option<OffenceType>,
 ) -> Vec<DraftLine> {
     let mut lines = Vec::new();
     for (head_position, head) in schedule.heads.iter().enumerate() {
@@ -89,11 +91,17 @@ pub(crate) fn value_losses(
             HeadRule::WeeklyLoss {
                 unpaid_weeks,
                 maximum_weeks,
-            } => lines.extend(
-                claimed
-                    .first()
-                    .map(|loss| weekly_loss(&valuing, loss, *unpaid_weeks, *maximum_weeks)),
-            ),
+                maximum_weeks_by_offence,
+            } => {
+                let for_offence = offence_type
+                    .and_then(|offence| maximum_weeks_by_offence.get(&offence).copied());
+                let maximum_weeks = for_offence.or(*maximum_weeks);
+                lines.extend(
+                    claimed
+                        .first()
+                        .map(|loss| weekly_loss(&valuing, loss, *unpaid_weeks, maximum_weeks)),
+                )
+            }
             HeadRule::PerPerson {
                 sole_amount,
                 each_amount,

@@ -50,7 +50,7 @@ pub fn calculate(
 ) -> Result<Calculation, AwardError> {
     let schedule = schedule_in_force(schedules, request)?;
     request::check(schedule, currency, request)?;
-    let mut lines = heads::value_losses(schedule, currency, &request.losses);
+    let mut lines = heads::value_losses(schedule, currency, &request.losses, request.offence_type);
     let gross: Decimal = lines.iter().map(|line| line.allowed).sum();
     let settled = match schedule.deductions {
         Deductions::FromAward => {

@@ -107,6 +107,7 @@ fn award_request(schedule: &Schedule, losses: Vec<Loss>) -> AwardRequest {
         offsets: vec![],
         reduction_percent: Decimal::ZERO,
         interim_paid: Decimal::ZERO,
+        offence_type: None,
     }
 }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{AwardError, InputProblem};
 use super::schedule::{HeadRule, Schedule};
+use crate::domain::claim::OffenceType;
 use crate::domain::decimal_text;
 use crate::domain::money::{Currency, Money};
 use crate::domain::rules::JurisdictionId;
@@ -28,6 +29,10 @@ pub struct AwardRequest {
     pub reduction_percent: Decimal,
     #[serde(default, deserialize_with = "decimal_text::deserialize")]
     pub interim_paid: Decimal,
+    /// The kind of crime, where a schedule's rules depend on it (California's income loss for
+    /// trafficking victims).
+    #[serde(default)]
+    pub offence_type: Option<OffenceType>,
 }
 
 /// One loss under one head; which fields it needs depends on the head's rule.

@@ -4,10 +4,13 @@
 
 use std::collections::BTreeSet;
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::claim::OffenceType;
 use crate::domain::money::{Currency, Money};
 use crate::domain::rules::{JurisdictionId, RulesError};
 
@@ -131,6 +134,9 @@ pub enum HeadRule {
     WeeklyLoss {
         unpaid_weeks: u32,
         maximum_weeks: Option<u32>,
+        /// A shorter maximum for some offences (California: two years for trafficking).
+        #[serde(default)]
+        maximum_weeks_by_offence: BTreeMap<OffenceType, u32>,
     },
     /// A fixed amount to a sole person, or a smaller amount each where there are several.
     PerPerson {

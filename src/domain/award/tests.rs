@@ -825,3 +825,27 @@ fn kosovo_the_award_range_applies_after_the_offenders_payment() {
     let calculation = calculate_json(&kosovo(), Currency::Eur, small).unwrap();
     assert_eq!(amount(calculation.total), "1500.00");
 }
+
+#[test]
+fn california_pays_trafficking_victims_income_loss_for_two_years() {
+    // 300 weeks at 200.00: 260 weeks (52,000.00) in general, 104 weeks (20,800.00) for trafficking.
+    let losses = json!([{"head": "income_loss", "weeks": 300, "weekly_rate": "200.00"}]);
+    let general = calculate_json(
+        &california(),
+        Currency::Usd,
+        request("california", losses.clone()),
+    )
+    .unwrap();
+    assert_eq!(amount(general.total), "52000.00");
+    let mut trafficking = request("california", losses);
+    trafficking["offence_type"] = json!("trafficking_in_human_beings");
+    let calculation = calculate_json(&california(), Currency::Usd, trafficking).unwrap();
+    assert_eq!(amount(calculation.total), "20800.00");
+    assert!(
+        calculation.lines[0]
+            .explanation
+            .contains("at most 104 weeks"),
+        "{}",
+        calculation.lines[0].explanation
+    );
+}
