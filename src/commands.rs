@@ -238,6 +238,10 @@ fn filing_deadline(
     facts: &FilingFacts,
 ) -> Result<String, CommandInputError> {
     let rules = rules_of(jurisdictions, id)?;
+    let today = chrono::Utc::now().date_naive();
+    facts.check(today).map_err(|(field, reason)| {
+        CommandInputError(format!("--{}: {reason}", field.replace('_', "-")))
+    })?;
     let deadline = explain_filing_deadline(&rules.filing, facts).ok_or_else(|| {
         CommandInputError("the dates are outside the calendar's range".to_owned())
     })?;

@@ -27,6 +27,33 @@ impl FilingFacts {
         }
     }
 
+    /// Dates that cannot be: a victim born after the crime, a crime identified or discovered
+    /// before it happened, or a crime in the future. Names the field at fault.
+    pub fn check(&self, today: NaiveDate) -> Result<(), (&'static str, &'static str)> {
+        if self.crime_date > today {
+            return Err(("crime_date", "must not be in the future"));
+        }
+        if self
+            .victim_birth_date
+            .is_some_and(|birth| birth > self.crime_date)
+        {
+            return Err(("birth_date", "must be on or before the crime date"));
+        }
+        if self
+            .trafficking_identified_on
+            .is_some_and(|identified| identified < self.crime_date)
+        {
+            return Err(("identified_date", "must be on or after the crime date"));
+        }
+        if self
+            .crime_discovered_on
+            .is_some_and(|discovered| discovered < self.crime_date)
+        {
+            return Err(("discovery_date", "must be on or after the crime date"));
+        }
+        Ok(())
+    }
+
     /// Whether the victim was under 18 on the day of the crime; an unknown birth date counts
     /// as adult.
     pub fn victim_was_minor(&self) -> bool {

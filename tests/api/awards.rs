@@ -105,3 +105,26 @@ fn the_deadline_command_names_the_rule_that_applies() {
         json!({"last_filing_day": "2028-06-14", "rule": "a victim who was a minor: until the day before turning 20"})
     );
 }
+
+#[test]
+fn the_deadline_command_refuses_dates_that_cannot_be() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_redress"))
+        .args([
+            "award",
+            "deadline",
+            "--jurisdiction",
+            "kosovo",
+            "--crime-date",
+            "2026-01-01",
+            "--birth-date",
+            "2026-02-01",
+        ])
+        .env("REDRESS_FORMS_DIR", forms_dir())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("--birth-date: must be on or before the crime date")
+    );
+}
