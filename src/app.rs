@@ -67,12 +67,13 @@ pub async fn database(
 pub async fn open(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Services> {
     let jurisdictions = Jurisdictions::load(&settings.forms_dir)?;
     let database = database(settings, DatabaseMode::CreateAndMigrate).await?;
-    Ok(Services::new(
+    let services = Services::new(
         database,
         jurisdictions,
         clock,
         settings.session_lifetime_hours,
-    ))
+    );
+    Ok(services.with_upload_bytes_maximum(settings.upload_bytes_maximum))
 }
 
 /// Services for commands that touch users or the audit trail but no claim's rules.

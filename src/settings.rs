@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use serde::Deserialize;
 
-use crate::service::SESSION_LIFETIME_HOURS_DEFAULT;
+use crate::service::{SESSION_LIFETIME_HOURS_DEFAULT, UPLOAD_BYTES_MAXIMUM_DEFAULT};
 
 pub const DATABASE_URL_DEFAULT: &str = "sqlite://redress.db";
 pub const BIND_DEFAULT: &str = "127.0.0.1:8080";
@@ -21,6 +21,7 @@ struct FileSettings {
     bind: Option<SocketAddr>,
     forms_dir: Option<PathBuf>,
     session_lifetime_hours: Option<u32>,
+    upload_bytes_maximum: Option<usize>,
 }
 
 pub struct Settings {
@@ -28,6 +29,8 @@ pub struct Settings {
     pub bind: SocketAddr,
     pub forms_dir: PathBuf,
     pub session_lifetime_hours: u32,
+    /// The largest document upload accepted.
+    pub upload_bytes_maximum: usize,
 }
 
 impl std::fmt::Debug for Settings {
@@ -38,6 +41,7 @@ impl std::fmt::Debug for Settings {
             .field("bind", &self.bind)
             .field("forms_dir", &self.forms_dir)
             .field("session_lifetime_hours", &self.session_lifetime_hours)
+            .field("upload_bytes_maximum", &self.upload_bytes_maximum)
             .finish()
     }
 }
@@ -77,6 +81,9 @@ impl Settings {
             session_lifetime_hours: from_file
                 .session_lifetime_hours
                 .unwrap_or(SESSION_LIFETIME_HOURS_DEFAULT),
+            upload_bytes_maximum: from_file
+                .upload_bytes_maximum
+                .unwrap_or(UPLOAD_BYTES_MAXIMUM_DEFAULT),
         })
     }
 

@@ -7,6 +7,7 @@ mod m20261128_000001_create_core_tables;
 mod m20261128_000002_make_claim_events_append_only;
 mod m20261128_000003_create_interim_awards;
 mod m20261128_000004_add_claim_assessment;
+mod m20261128_000005_create_document_contents;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_make_claim_events_append_only::Migration),
             Box::new(m20261128_000003_create_interim_awards::Migration),
             Box::new(m20261128_000004_add_claim_assessment::Migration),
+            Box::new(m20261128_000005_create_document_contents::Migration),
         ]
     }
 }

@@ -8,6 +8,7 @@ mod auth;
 mod awards;
 mod body;
 mod claims;
+mod documents;
 mod jurisdictions;
 mod problem;
 mod security;
@@ -41,6 +42,7 @@ type Apis = (
     claims::ClaimsApi,
     jurisdictions::JurisdictionsApi,
     awards::AwardsApi,
+    documents::DocumentsApi,
 );
 
 pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
@@ -55,6 +57,9 @@ pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
             services: services.clone(),
         },
         awards::AwardsApi {
+            services: services.clone(),
+        },
+        documents::DocumentsApi {
             services: services.clone(),
         },
     );

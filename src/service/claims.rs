@@ -47,8 +47,14 @@ struct Change {
 enum Record {
     Vote(Vote),
     Recusal(UserId),
-    Document(DocumentMetadata),
-    InterimAward { amount: Money, reason: String },
+    Document {
+        metadata: DocumentMetadata,
+        content: Vec<u8>,
+    },
+    InterimAward {
+        amount: Money,
+        reason: String,
+    },
 }
 
 /// What a change decision may look at besides the claim.
@@ -298,18 +304,44 @@ impl Services {
         .await
     }
 
-    /// Records a document's metadata against the claim (the content store arrives with the API).
+    /// Records a document's metadata against the claim, without content (synthetic data only).
     pub async fn record_document(
         &self,
         actor: &Actor,
         id: ClaimId,
         metadata: DocumentMetadata,
     ) -> Result<Claim, ServiceError> {
+        self.record_document_with_content(actor, id, metadata, Vec::new())
+            .await
+    }
+
+    /// Records a document and its content against the claim, with its audit event.
+    pub(super) async fn record_document_with_content(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        metadata: DocumentMetadata,
+        content: Vec<u8>,
+    ) -> Result<Claim, ServiceError> {
         self.change(actor, id, None, |claim, _| {
             let role = operations::authorize(ClaimOperation::UploadDocument, claim, actor)?;
-            let payload = json!({"kind": metadata.kind, "media_type": metadata.media_type, "size_bytes": metadata.size_bytes, "sha256": metadata.sha256});
-            let record = Some(Record::Document(metadata.clone()));
-            Ok(Change { after: claim.clone(), role, action: operation(ClaimOperation::UploadDocument), payload, record })
+            let payload = json!({
+                "kind": metadata.kind,
+                "media_type": metadata.media_type,
+                "size_bytes": metadata.size_bytes,
+                "sha256": metadata.sha256,
+            });
+            let record = Some(Record::Document {
+                metadata: metadata.clone(),
+                content: content.clone(),
+            });
+            Ok(Change {
+                after: claim.clone(),
+                role,
+                action: operation(ClaimOperation::UploadDocument),
+                payload,
+                record,
+            })
         })
         .await
     }
@@ -374,8 +406,10 @@ impl Services {
                 store::interim_awards::insert(&transaction, id, *amount, reason, granted_by, now)
                     .await?;
             }
-            Some(Record::Document(metadata)) => {
-                store::documents::insert(&transaction, id, metadata, now).await?;
+            Some(Record::Document { metadata, content }) => {
+                let document_id = store::documents::insert(&transaction, id, metadata, now).await?;
+                store::documents::insert_content(&transaction, document_id, content.clone())
+                    .await?;
             }
             None => {}
         }

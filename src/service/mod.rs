@@ -10,6 +10,7 @@ mod awards;
 pub mod claims;
 pub mod clock;
 pub mod demo;
+mod documents;
 mod error;
 
 use std::sync::Arc;
@@ -23,6 +24,9 @@ pub use error::ServiceError;
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
 use crate::forms::Jurisdictions;
 
+/// The largest document accepted unless configured otherwise: 20 MiB.
+pub const UPLOAD_BYTES_MAXIMUM_DEFAULT: usize = 20 * 1024 * 1024;
+
 /// How long a bearer token lives unless revoked.
 pub const SESSION_LIFETIME_HOURS_DEFAULT: u32 = 12;
 
@@ -33,6 +37,7 @@ pub struct Services {
     jurisdictions: Arc<Jurisdictions>,
     clock: Arc<dyn Clock>,
     session_lifetime_hours: u32,
+    upload_bytes_maximum: usize,
 }
 
 impl Services {
@@ -47,7 +52,18 @@ impl Services {
             jurisdictions: Arc::new(jurisdictions),
             clock,
             session_lifetime_hours,
+            upload_bytes_maximum: UPLOAD_BYTES_MAXIMUM_DEFAULT,
         }
+    }
+
+    /// Sets the largest document accepted.
+    pub fn with_upload_bytes_maximum(mut self, bytes: usize) -> Self {
+        self.upload_bytes_maximum = bytes;
+        self
+    }
+
+    pub fn upload_bytes_maximum(&self) -> usize {
+        self.upload_bytes_maximum
     }
 
     pub fn database(&self) -> &DatabaseConnection {

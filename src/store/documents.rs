@@ -1,10 +1,10 @@
-//! Document metadata. The content store (uploads, hashes, limits) belongs to the API issue.
+//! Documents filed with a claim: metadata, and the content in the database beside it.
 
 use std::collections::BTreeSet;
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use entity::document;
+use entity::{document, document_content};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
@@ -57,4 +57,95 @@ pub async fn insert(
         .await
         .context("inserting document metadata")?
         .id)
+}
+
+/// A document on file, as listed.
+#[derive(Debug, Clone)]
+pub struct StoredDocument {
+    pub id: i64,
+    pub claim_id: ClaimId,
+    pub metadata: DocumentMetadata,
+    pub uploaded_at: DateTime<Utc>,
+}
+
+fn stored(row: document::Model) -> anyhow::Result<StoredDocument> {
+    Ok(StoredDocument {
+        id: row.id,
+        claim_id: ClaimId(row.claim_id),
+        metadata: DocumentMetadata {
+            kind: parse("documents.kind", &row.kind)?,
+            media_type: row.media_type,
+            size_bytes: row.size_bytes,
+            sha256: row.sha256,
+            uploaded_by: row.uploaded_by.map(UserId),
+        },
+        uploaded_at: row.uploaded_at,
+    })
+}
+
+pub async fn list(
+    connection: &impl ConnectionTrait,
+    claim_id: ClaimId,
+) -> anyhow::Result<Vec<StoredDocument>> {
+    use sea_orm::QueryOrder;
+    let rows = document::Entity::find()
+        .filter(document::Column::ClaimId.eq(claim_id.0))
+        .order_by_asc(document::Column::Id)
+        .all(connection)
+        .await
+        .context("listing documents")?;
+    rows.into_iter().map(stored).collect()
+}
+
+pub async fn find(
+    connection: &impl ConnectionTrait,
+    id: i64,
+) -> anyhow::Result<Option<StoredDocument>> {
+    let row = document::Entity::find_by_id(id)
+        .one(connection)
+        .await
+        .context("finding a document")?;
+    row.map(stored).transpose()
+}
+
+/// The document already on file for the claim with this content, if any.
+pub async fn find_by_content(
+    connection: &impl ConnectionTrait,
+    claim_id: ClaimId,
+    sha256: &str,
+) -> anyhow::Result<Option<i64>> {
+    let row = document::Entity::find()
+        .filter(document::Column::ClaimId.eq(claim_id.0))
+        .filter(document::Column::Sha256.eq(sha256))
+        .one(connection)
+        .await
+        .context("finding a duplicate document")?;
+    Ok(row.map(|row| row.id))
+}
+
+pub async fn insert_content(
+    connection: &impl ConnectionTrait,
+    document_id: i64,
+    content: Vec<u8>,
+) -> anyhow::Result<()> {
+    let row = document_content::ActiveModel {
+        document_id: Set(document_id),
+        content: Set(content),
+    };
+    document_content::Entity::insert(row)
+        .exec(connection)
+        .await
+        .context("storing document content")?;
+    Ok(())
+}
+
+pub async fn content(
+    connection: &impl ConnectionTrait,
+    document_id: i64,
+) -> anyhow::Result<Option<Vec<u8>>> {
+    let row = document_content::Entity::find_by_id(document_id)
+        .one(connection)
+        .await
+        .context("reading document content")?;
+    Ok(row.map(|row| row.content))
 }

@@ -25,6 +25,9 @@ pub const POSTGRES_URL_VARIABLE: &str = "REDRESS_TEST_POSTGRES_URL";
 /// Long enough that tests which move the clock past an appeal window keep their sign-ins.
 pub const SESSION_LIFETIME_HOURS: u32 = 24 * 90;
 
+/// Small, so the limit is tested without sending megabytes.
+pub const UPLOAD_BYTES_MAXIMUM: usize = 64 * 1024;
+
 /// The moment every test starts at.
 pub const START: &str = "2026-11-28T09:00:00Z";
 
@@ -77,6 +80,7 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
         bind: "127.0.0.1:0".parse().unwrap(),
         forms_dir: forms_dir(),
         session_lifetime_hours: SESSION_LIFETIME_HOURS,
+        upload_bytes_maximum: UPLOAD_BYTES_MAXIMUM,
     };
     let services = app::open(&settings, clock.clone())
         .await

@@ -8,6 +8,7 @@ mod auth;
 mod awards;
 mod concurrency;
 mod docs;
+mod documents;
 mod health;
 mod helpers;
 mod input;

@@ -1,0 +1,95 @@
+//! Documents filed with a claim: type checked by content, hashed, deduplicated, and stored with
+//! their record in one transaction.
+
+use sha2::{Digest, Sha256};
+
+use super::{ServiceError, Services};
+use crate::domain::{Actor, ClaimId, DocumentKind};
+use crate::store;
+use crate::store::documents::{DocumentMetadata, StoredDocument};
+
+/// The file types accepted, recognised by their content (the name and the declared type are
+/// the sender's claim, the bytes are the truth).
+const ACCEPTED_MEDIA_TYPES: [&str; 3] = ["application/pdf", "image/jpeg", "image/png"];
+
+impl Services {
+    /// Files a document against the claim; the same content twice on one claim is refused.
+    pub async fn upload_document(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        kind: DocumentKind,
+        content: Vec<u8>,
+    ) -> Result<StoredDocument, ServiceError> {
+        if content.len() > self.upload_bytes_maximum {
+            let reason = format!("must be at most {} bytes", self.upload_bytes_maximum);
+            return Err(ServiceError::Invalid {
+                field: "file",
+                reason,
+            });
+        }
+        let media_type = infer::get(&content)
+            .map(|kind| kind.mime_type())
+            .filter(|media_type| ACCEPTED_MEDIA_TYPES.contains(media_type))
+            .ok_or_else(|| ServiceError::Invalid {
+                field: "file",
+                reason: "must be a PDF, JPEG or PNG file".to_owned(),
+            })?;
+        let sha256 = hex::encode(Sha256::digest(&content));
+        // Checked here for a clear answer; the unique index settles a race between two uploads.
+        self.claim(actor, id).await?;
+        if store::documents::find_by_content(self.database(), id, &sha256)
+            .await?
+            .is_some()
+        {
+            return Err(ServiceError::Duplicate { field: "file" });
+        }
+        let metadata = DocumentMetadata {
+            kind,
+            media_type: media_type.to_owned(),
+            size_bytes: i64::try_from(content.len()).unwrap_or(i64::MAX),
+            sha256: sha256.clone(),
+            uploaded_by: actor.user_id,
+        };
+        self.record_document_with_content(actor, id, metadata, content)
+            .await?;
+        let document_id = store::documents::find_by_content(self.database(), id, &sha256)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("the document just stored is missing"))?;
+        store::documents::find(self.database(), document_id)
+            .await?
+            .ok_or_else(|| {
+                ServiceError::Unexpected(anyhow::anyhow!("the document just stored is missing"))
+            })
+    }
+
+    pub async fn documents(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+    ) -> Result<Vec<StoredDocument>, ServiceError> {
+        self.claim(actor, id).await?;
+        Ok(store::documents::list(self.database(), id).await?)
+    }
+
+    /// A document's record and bytes, for someone who may see its claim.
+    pub async fn document_content(
+        &self,
+        actor: &Actor,
+        document_id: i64,
+    ) -> Result<(StoredDocument, Vec<u8>), ServiceError> {
+        let document = store::documents::find(self.database(), document_id)
+            .await?
+            .ok_or(ServiceError::NotFound("document"))?;
+        self.claim(actor, document.claim_id)
+            .await
+            .map_err(|error| match error {
+                ServiceError::NotFound(_) => ServiceError::NotFound("document"),
+                other => other,
+            })?;
+        let content = store::documents::content(self.database(), document_id)
+            .await?
+            .ok_or(ServiceError::NotFound("document"))?;
+        Ok((document, content))
+    }
+}
