@@ -2,7 +2,7 @@
 //! Handlers only translate HTTP to service calls and back.
 
 use chrono::NaiveDate;
-use poem_openapi::param::{Header, Path};
+use poem_openapi::param::{Header, Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi};
 use rust_decimal::Decimal;
@@ -20,9 +20,12 @@ use crate::domain::claim::{ApplicantKind, Language, PersonalText};
 use crate::domain::operations::VoteKind;
 use crate::domain::rules::JurisdictionId;
 use crate::domain::workflow::{ActionInput, AppealOutcome};
-use crate::domain::{ClaimAction, ClaimFacts, ClaimId, DocumentKind, OffenceType, UserId};
+use crate::domain::{
+    ClaimAction, ClaimFacts, ClaimId, ClaimState, DocumentKind, OffenceType, UserId,
+};
 use crate::service::Services;
 use crate::service::claims::NewDraft;
+use crate::store::claims::ClaimFilter;
 
 pub struct ClaimsApi {
     pub services: Services,
@@ -101,6 +104,17 @@ pub struct InterimAwardRequest {
     /// The urgent need, in words.
     #[oai(validator(min_length = 1, max_length = 2000))]
     pub reason: String,
+}
+
+/// Claims per page when the client does not say.
+const PAGE_SIZE_DEFAULT: u64 = 50;
+
+/// One page of claims.
+#[derive(Object)]
+pub struct ClaimPage {
+    pub items: Vec<ClaimView>,
+    /// Pass as `after` for the next page; absent on the last page.
+    pub next: Option<String>,
 }
 
 #[derive(ApiResponse)]
@@ -247,6 +261,51 @@ impl ClaimsApi {
         let location = format!("/api/v1/claims/{}", view.id);
         let etag = etag(view.version);
         Ok(Created::Created(Json(view), location, etag))
+    }
+
+    /// The claims the caller may see, filtered, a page at a time (keyset pagination: pass the
+    /// `next` of one page as `after` for the following one).
+    #[oai(path = "/claims", method = "get")]
+    #[allow(clippy::too_many_arguments)] // one argument per query parameter, as poem-openapi wants
+    async fn list(
+        &self,
+        auth: BearerAuth,
+        state: Query<Option<ClaimState>>,
+        jurisdiction: Query<Option<String>>,
+        offence_type: Query<Option<OffenceType>>,
+        /// Part of the reference, such as `2026-0001`.
+        #[oai(validator(max_length = 32))]
+        reference: Query<Option<String>>,
+        /// Only claims past an evidence, decision or payment deadline.
+        overdue: Query<Option<bool>>,
+        after: Query<Option<i64>>,
+        /// Claims per page, 1 to 200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
+        limit: Query<Option<u64>>,
+    ) -> Result<Json<ClaimPage>, ApiError> {
+        let actor = auth.0.actor;
+        let filter = ClaimFilter {
+            state: state.0,
+            jurisdiction: jurisdiction.0,
+            offence_type: offence_type.0,
+            reference_contains: reference.0,
+            representative: None,
+            overdue_on: None,
+        };
+        let page = (after.0.unwrap_or(0), limit.0.unwrap_or(PAGE_SIZE_DEFAULT));
+        let overdue = overdue.0.unwrap_or(false);
+        let (claims, next) = self
+            .services
+            .list_claims(&actor, filter, overdue, page)
+            .await?;
+        let items = claims
+            .into_iter()
+            .map(|claim| ClaimView::for_actor(claim, &actor))
+            .collect();
+        Ok(Json(ClaimPage {
+            items,
+            next: next.map(|id| id.to_string()),
+        }))
     }
 
     /// Read a claim.

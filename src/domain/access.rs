@@ -7,8 +7,12 @@ use super::role::{Actor, Role};
 ///
 /// Field masking for protected identities builds on this (the API issue).
 pub fn may_access(actor: &Actor, claim: &Claim) -> bool {
-    let non_lawyer_role = actor.roles.iter().any(|role| *role != Role::Lawyer);
-    non_lawyer_role || (actor.user_id.is_some() && claim.representative == actor.user_id)
+    sees_every_claim(actor) || (actor.user_id.is_some() && claim.representative == actor.user_id)
+}
+
+/// Whether the actor holds a role that sees every claim (any role but lawyer).
+pub fn sees_every_claim(actor: &Actor) -> bool {
+    actor.roles.iter().any(|role| *role != Role::Lawyer)
 }
 
 /// Roles that need a protected person's identity to do their job on the claim. Others (the

@@ -9,7 +9,7 @@ use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 use super::{ServiceError, Services};
-use crate::domain::access::may_access;
+use crate::domain::access::{may_access, sees_every_claim};
 use crate::domain::audit::{AuditAction, AuditEvent, StoredEvent};
 use crate::domain::award::{Assessment, Schedule};
 use crate::domain::intake;
@@ -22,6 +22,7 @@ use crate::domain::{
     Actor, Claim, ClaimAction, ClaimFacts, ClaimId, ClaimState, DocumentKind, Role, UserId,
 };
 use crate::store;
+use crate::store::claims::ClaimFilter;
 use crate::store::documents::DocumentMetadata;
 
 /// How often a change without an explicit expected version is retried after losing a race.
@@ -122,6 +123,27 @@ impl Services {
         transaction.commit().await?;
         tracing::info!(claim_id = claim.id.0, reference = %claim.reference, "claim created");
         Ok(claim)
+    }
+
+    /// A page of the claims the actor may see, in id order after `after_id`, and the cursor of
+    /// the next page if there is one. `overdue` keeps the claims past a deadline today.
+    pub async fn list_claims(
+        &self,
+        actor: &Actor,
+        mut filter: ClaimFilter,
+        overdue: bool,
+        (after_id, limit): (i64, u64),
+    ) -> Result<(Vec<Claim>, Option<i64>), ServiceError> {
+        filter.overdue_on = overdue.then(|| self.today());
+        if !sees_every_claim(actor) {
+            filter.representative = Some(actor.user_id.ok_or(ServiceError::Forbidden)?);
+        }
+        let mut claims = store::claims::page(self.database(), &filter, after_id, limit + 1).await?;
+        let next = (claims.len() as u64 > limit).then(|| {
+            claims.truncate(limit as usize);
+            claims.last().map(|claim| claim.id.0)
+        });
+        Ok((claims, next.flatten()))
     }
 
     pub async fn claim(&self, actor: &Actor, id: ClaimId) -> Result<Claim, ServiceError> {

@@ -13,7 +13,7 @@ use crate::domain::claim::Deadlines;
 use crate::domain::money::Money;
 use crate::domain::reference::ClaimReference;
 use crate::domain::rules::JurisdictionRules;
-use crate::domain::{Claim, ClaimFacts, ClaimId, ClaimState, UserId};
+use crate::domain::{Claim, ClaimFacts, ClaimId, ClaimState, OffenceType, UserId};
 
 pub async fn find(connection: &impl ConnectionTrait, id: ClaimId) -> anyhow::Result<Option<Claim>> {
     let row = claim::Entity::find_by_id(id.0)
@@ -143,4 +143,71 @@ pub async fn ids_after(
         .await
         .context("listing claims")?;
     Ok(rows)
+}
+
+/// Which claims a list shows; every field narrows it.
+#[derive(Debug, Default, Clone)]
+pub struct ClaimFilter {
+    pub state: Option<ClaimState>,
+    pub jurisdiction: Option<String>,
+    pub offence_type: Option<OffenceType>,
+    /// Part of the reference, such as `2026-0001`.
+    pub reference_contains: Option<String>,
+    /// Only the claims this lawyer represents.
+    pub representative: Option<UserId>,
+    /// Only claims past a deadline on this date: evidence, decision or payment.
+    pub overdue_on: Option<chrono::NaiveDate>,
+}
+
+/// A page of claims in id order after `after_id`: keyset pagination, stable under inserts.
+pub async fn page(
+    connection: &impl ConnectionTrait,
+    filter: &ClaimFilter,
+    after_id: i64,
+    limit: u64,
+) -> anyhow::Result<Vec<Claim>> {
+    use sea_orm::{Condition, QueryOrder, QuerySelect};
+    let mut query = claim::Entity::find().filter(claim::Column::Id.gt(after_id));
+    if let Some(state) = filter.state {
+        query = query.filter(claim::Column::State.eq(state.as_str()));
+    }
+    if let Some(jurisdiction) = &filter.jurisdiction {
+        query = query.filter(claim::Column::Jurisdiction.eq(jurisdiction.as_str()));
+    }
+    if let Some(offence_type) = filter.offence_type {
+        query = query.filter(claim::Column::OffenceType.eq(offence_type.as_str()));
+    }
+    if let Some(text) = &filter.reference_contains {
+        query = query.filter(claim::Column::Reference.contains(text.as_str()));
+    }
+    if let Some(lawyer) = filter.representative {
+        query = query.filter(claim::Column::RepresentativeId.eq(lawyer.0));
+    }
+    if let Some(today) = filter.overdue_on {
+        let overdue = Condition::any()
+            .add(
+                claim::Column::EvidenceDue
+                    .lt(today)
+                    .and(claim::Column::State.eq(ClaimState::AwaitingEvidence.as_str())),
+            )
+            .add(
+                claim::Column::DecisionDue
+                    .lt(today)
+                    .and(claim::Column::DecisionOutcome.is_null()),
+            )
+            .add(
+                claim::Column::PaymentDue.lt(today).and(
+                    claim::Column::State
+                        .is_in([ClaimState::Final.as_str(), ClaimState::InPayment.as_str()]),
+                ),
+            );
+        query = query.filter(overdue);
+    }
+    let rows = query
+        .order_by_asc(claim::Column::Id)
+        .limit(limit)
+        .all(connection)
+        .await
+        .context("listing claims")?;
+    rows.into_iter().map(claim_from_row).collect()
 }

@@ -12,4 +12,5 @@ mod documents;
 mod health;
 mod helpers;
 mod input;
+mod listing;
 mod workflow;
