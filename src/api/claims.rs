@@ -17,6 +17,7 @@ use super::security::BearerAuth;
 use super::views::{ActionsView, ClaimView, EventView};
 use crate::domain::award::Assessment;
 use crate::domain::claim::{ApplicantKind, Language, PersonalText};
+use crate::domain::intake::FactsPatch;
 use crate::domain::operations::VoteKind;
 use crate::domain::rules::JurisdictionId;
 use crate::domain::workflow::{ActionInput, AppealOutcome};
@@ -60,6 +61,62 @@ pub struct NewClaimRequest {
 }
 
 /// The optional body of an action; `GET /claims/{id}/actions` lists what each action requires.
+/// The facts to change on a draft; fields left out stay as they are. Names and the address are
+/// checked as on creation (1 to 200 characters, no control characters).
+#[derive(Object, Deserialize)]
+#[oai(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimPatchRequest {
+    pub offence_type: Option<OffenceType>,
+    pub crime_date: Option<NaiveDate>,
+    pub applicant_kind: Option<ApplicantKind>,
+    pub applicant_name: Option<String>,
+    pub victim_name: Option<String>,
+    pub victim_birth_date: Option<NaiveDate>,
+    pub victim_address: Option<String>,
+    pub protected_identity: Option<bool>,
+    pub trafficking_identified_on: Option<NaiveDate>,
+    pub crime_discovered_on: Option<NaiveDate>,
+    pub reported_to_police: Option<bool>,
+    pub language: Option<Language>,
+}
+
+impl ClaimPatchRequest {
+    fn into_patch(self) -> Result<FactsPatch, ApiError> {
+        let text = |field: &str, value: Option<String>| {
+            value.map(|text| personal(field, text)).transpose()
+        };
+        let (applicant_name, victim_name, victim_address) = match (
+            text("applicant_name", self.applicant_name),
+            text("victim_name", self.victim_name),
+            text("victim_address", self.victim_address),
+        ) {
+            (Ok(applicant), Ok(victim), Ok(address)) => (applicant, victim, address),
+            (applicant, victim, address) => {
+                let errors = [applicant.err(), victim.err(), address.err()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                return Err(ApiError::invalid_fields(errors));
+            }
+        };
+        Ok(FactsPatch {
+            offence_type: self.offence_type,
+            crime_date: self.crime_date,
+            applicant_kind: self.applicant_kind,
+            applicant_name,
+            victim_name,
+            victim_birth_date: self.victim_birth_date,
+            victim_address,
+            protected_identity: self.protected_identity,
+            trafficking_identified_on: self.trafficking_identified_on,
+            crime_discovered_on: self.crime_discovered_on,
+            reported_to_police: self.reported_to_police,
+            language: self.language,
+        })
+    }
+}
+
 #[derive(Object, Deserialize, Default)]
 #[oai(deny_unknown_fields)]
 #[serde(deny_unknown_fields)]
@@ -313,6 +370,26 @@ impl ClaimsApi {
     async fn get(&self, auth: BearerAuth, id: Path<i64>) -> Result<Found, ApiError> {
         let actor = auth.0.actor;
         let claim = self.services.claim(&actor, ClaimId(id.0)).await?;
+        Ok(found(ClaimView::for_actor(claim, &actor)))
+    }
+
+    /// Change a draft's facts (lawyer or secretariat). `If-Match` makes the edit conditional on
+    /// the claim's version (412 when it has changed).
+    #[oai(path = "/claims/:id", method = "patch")]
+    async fn edit(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+        #[oai(name = "If-Match")] if_match: Header<Option<String>>,
+        body: JsonBody<ClaimPatchRequest>,
+    ) -> Result<Found, ApiError> {
+        let actor = auth.0.actor;
+        let version = expected_version(if_match.0)?;
+        let patch = body.0.into_patch()?;
+        let claim = self
+            .services
+            .edit_draft(&actor, ClaimId(id.0), patch, version)
+            .await?;
         Ok(found(ClaimView::for_actor(claim, &actor)))
     }
 

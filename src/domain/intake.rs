@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::claim::{Claim, ClaimFacts, Deadlines};
+use super::claim::{
+    ApplicantKind, Claim, ClaimFacts, Deadlines, Language, OffenceType, PersonalText,
+};
 use super::deadlines::filing_deadline;
 use super::error::DomainError;
 use super::operations::{ClaimOperation, authorize};
@@ -98,6 +100,63 @@ fn validate_facts(
     Ok(())
 }
 
+/// The facts a draft edit changes; fields left out stay as they are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FactsPatch {
+    pub offence_type: Option<OffenceType>,
+    pub crime_date: Option<NaiveDate>,
+    pub applicant_kind: Option<ApplicantKind>,
+    pub applicant_name: Option<PersonalText>,
+    pub victim_name: Option<PersonalText>,
+    pub victim_birth_date: Option<NaiveDate>,
+    pub victim_address: Option<PersonalText>,
+    pub protected_identity: Option<bool>,
+    pub trafficking_identified_on: Option<NaiveDate>,
+    pub crime_discovered_on: Option<NaiveDate>,
+    pub reported_to_police: Option<bool>,
+    pub language: Option<Language>,
+}
+
+impl FactsPatch {
+    /// The facts with the patch applied, and the names of the fields it changed (names only:
+    /// the audit trail records which facts changed, never their personal values).
+    pub fn apply(&self, facts: &ClaimFacts) -> (ClaimFacts, Vec<&'static str>) {
+        let mut next = facts.clone();
+        let mut changed = Vec::new();
+        macro_rules! set {
+            ($field:ident) => {
+                if let Some(value) = &self.$field {
+                    if next.$field != *value {
+                        next.$field = value.clone();
+                        changed.push(stringify!($field));
+                    }
+                }
+            };
+            (optional $field:ident) => {
+                if let Some(value) = &self.$field {
+                    if next.$field.as_ref() != Some(value) {
+                        next.$field = Some(value.clone());
+                        changed.push(stringify!($field));
+                    }
+                }
+            };
+        }
+        set!(offence_type);
+        set!(crime_date);
+        set!(applicant_kind);
+        set!(applicant_name);
+        set!(victim_name);
+        set!(optional victim_birth_date);
+        set!(optional victim_address);
+        set!(protected_identity);
+        set!(optional trafficking_identified_on);
+        set!(optional crime_discovered_on);
+        set!(reported_to_police);
+        set!(language);
+        (next, changed)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +183,23 @@ mod tests {
             created.deadlines.filing,
             Some("2026-09-10".parse().unwrap())
         );
+    }
+
+    #[test]
+    fn a_patch_changes_only_the_fields_it_names_and_says_which() {
+        let patch = FactsPatch {
+            victim_address: Some(PersonalText::parse("2 Other Street").unwrap()),
+            ..FactsPatch::default()
+        };
+        let (next, changed) = patch.apply(&facts());
+        assert_eq!(changed, vec!["victim_address"]);
+        assert_eq!(next.victim_name, facts().victim_name);
+        let (_, unchanged) = FactsPatch {
+            language: Some(Language::Sq),
+            ..FactsPatch::default()
+        }
+        .apply(&facts());
+        assert!(unchanged.is_empty());
     }
 
     #[test]

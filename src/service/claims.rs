@@ -12,7 +12,7 @@ use super::{ServiceError, Services};
 use crate::domain::access::{may_access, sees_every_claim};
 use crate::domain::audit::{AuditAction, AuditEvent, StoredEvent};
 use crate::domain::award::{Assessment, Schedule};
-use crate::domain::intake;
+use crate::domain::intake::{self, FactsPatch};
 use crate::domain::money::Money;
 use crate::domain::operations::{self, ClaimOperation, VoteKind};
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
@@ -263,6 +263,36 @@ impl Services {
                 after,
                 role,
                 action: operation(ClaimOperation::GrantFilingExtension),
+                payload,
+                record: None,
+            })
+        })
+        .await
+    }
+
+    /// Edits a draft's facts. An edit that changes nothing is answered with the claim as it is,
+    /// and nothing is recorded.
+    pub async fn edit_draft(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        patch: FactsPatch,
+        expected_version: Option<i64>,
+    ) -> Result<Claim, ServiceError> {
+        let current = self.claim(actor, id).await?;
+        operations::authorize(ClaimOperation::EditDraft, &current, actor)?;
+        if patch.apply(&current.facts).1.is_empty() {
+            return Ok(current);
+        }
+        self.change(actor, id, expected_version, |claim, context| {
+            let (facts, changed) = patch.apply(&claim.facts);
+            let (role, after) =
+                intake::edit_draft(claim, actor, context.rules, facts, context.today)?;
+            let payload = json!({"fields": changed, "deadlines": after.deadlines});
+            Ok(Change {
+                after,
+                role,
+                action: operation(ClaimOperation::EditDraft),
                 payload,
                 record: None,
             })

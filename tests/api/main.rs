@@ -9,6 +9,7 @@ mod awards;
 mod concurrency;
 mod docs;
 mod documents;
+mod drafts;
 mod health;
 mod helpers;
 mod input;
