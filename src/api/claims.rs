@@ -14,7 +14,7 @@ use super::awards::AssessmentSchema;
 use super::body::{JsonBody, JsonBodyAs, OptionalJsonBody};
 use super::problem::{ApiError, FieldError};
 use super::security::BearerAuth;
-use super::views::{ActionsView, ClaimView, EventView};
+use super::views::{ActionsView, BallotView, ClaimView, EventView};
 use crate::domain::award::Assessment;
 use crate::domain::claim::{ApplicantKind, Language, PersonalText};
 use crate::domain::intake::FactsPatch;
@@ -453,6 +453,13 @@ impl ClaimsApi {
             .cast_vote(&actor, ClaimId(id.0), body.0.choice, amended)
             .await?;
         Ok(found(ClaimView::for_actor(claim, &actor)))
+    }
+
+    /// The votes of the current review round and the recusals (commission, secretariat, auditors).
+    #[oai(path = "/claims/:id/votes", method = "get")]
+    async fn votes(&self, auth: BearerAuth, id: Path<i64>) -> Result<Json<BallotView>, ApiError> {
+        let (claim, ballot) = self.services.ballot(&auth.0.actor, ClaimId(id.0)).await?;
+        Ok(Json(BallotView::new(claim.review_round, &ballot)))
     }
 
     /// Record the caller's recusal from the claim for a conflict of interest.

@@ -7,6 +7,8 @@ use poem_openapi::Object;
 use crate::domain::access::may_see_identity;
 use crate::domain::audit::StoredEvent;
 use crate::domain::claim::{ApplicantKind, Language, Outcome, OutcomeKind};
+use crate::domain::operations::VoteKind;
+use crate::domain::votes::{Ballot, VoteChoice};
 use crate::domain::workflow::{Availability, InputField};
 use crate::domain::{Actor, Claim, ClaimAction, ClaimState, Money, OffenceType, Role};
 
@@ -197,6 +199,52 @@ impl ActionsView {
             state: claim.state,
             version: claim.version,
             actions,
+        }
+    }
+}
+
+#[derive(Object, Debug, Clone)]
+pub struct VoteView {
+    pub member_id: i64,
+    pub choice: VoteKind,
+    pub amended_amount: Option<MoneyView>,
+    pub by_chair: bool,
+}
+
+/// The votes of one review round, and who recused.
+#[derive(Object, Debug, Clone)]
+pub struct BallotView {
+    pub round: i32,
+    pub votes: Vec<VoteView>,
+    pub recused_member_ids: Vec<i64>,
+}
+
+impl BallotView {
+    pub fn new(round: i32, ballot: &Ballot) -> Self {
+        let votes = ballot
+            .votes
+            .iter()
+            .map(|vote| {
+                let (choice, amended_amount) = match vote.choice {
+                    VoteChoice::Approve => (VoteKind::Approve, None),
+                    VoteChoice::ApproveAmended(amount) => {
+                        (VoteKind::ApproveAmended, Some(MoneyView::from(amount)))
+                    }
+                    VoteChoice::Reject => (VoteKind::Reject, None),
+                };
+                VoteView {
+                    member_id: vote.member.0,
+                    choice,
+                    amended_amount,
+                    by_chair: vote.by_chair,
+                }
+            })
+            .collect();
+        let recused_member_ids = ballot.recusals.iter().map(|member| member.0).collect();
+        BallotView {
+            round,
+            votes,
+            recused_member_ids,
         }
     }
 }

@@ -270,6 +270,27 @@ impl Services {
         .await
     }
 
+    /// The current review round's votes and the recusals, for the commission, the secretariat
+    /// and auditors; the commission's deliberation is not the parties' to read.
+    pub async fn ballot(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+    ) -> Result<(Claim, Ballot), ServiceError> {
+        let claim = self.claim(actor, id).await?;
+        const READERS: &[Role] = &[
+            Role::Commissioner,
+            Role::Chair,
+            Role::Secretariat,
+            Role::Auditor,
+        ];
+        actor.acting_role(READERS).ok_or(ServiceError::Forbidden)?;
+        let currency = self.rules(&claim.jurisdiction)?.currency;
+        let ballot =
+            store::votes::ballot(self.database(), id, claim.review_round, currency).await?;
+        Ok((claim, ballot))
+    }
+
     /// Edits a draft's facts. An edit that changes nothing is answered with the claim as it is,
     /// and nothing is recorded.
     pub async fn edit_draft(

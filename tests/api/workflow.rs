@@ -378,6 +378,23 @@ async fn a_member_cannot_vote_twice(app: TestApp) {
     )
     .await;
     assert_eq!(again["code"], "already_voted");
+    let ballot: Value = app
+        .get(&cast.chair, &format!("/api/v1/claims/{claim}/votes"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        ballot["votes"],
+        json!([{"member_id": cast.members[0].id, "choice": "approve", "amended_amount": null, "by_chair": false}])
+    );
+    let hidden = app
+        .get(&cast.lawyer, &format!("/api/v1/claims/{claim}/votes"))
+        .await;
+    assert_eq!(
+        problem(hidden, StatusCode::FORBIDDEN).await["code"],
+        "forbidden"
+    );
     let lawyer_vote = problem(
         app.vote(&cast.lawyer, claim, "approve").await,
         StatusCode::FORBIDDEN,
