@@ -1,6 +1,7 @@
 //! Sign-in, sign-out and "who am I".
 
 use chrono::{DateTime, Utc};
+use poem::Request;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi};
 use serde::Deserialize;
@@ -54,11 +55,23 @@ pub enum LoggedOut {
 impl AuthApi {
     /// Exchange a username and password for a bearer token.
     #[oai(path = "/auth/login", method = "post")]
-    async fn login(&self, body: JsonBody<LoginRequest>) -> Result<Json<LoginResponse>, ApiError> {
-        let JsonBody(request) = body;
+    async fn login(
+        &self,
+        request: &Request,
+        body: JsonBody<LoginRequest>,
+    ) -> Result<Json<LoginResponse>, ApiError> {
+        let address = request
+            .remote_addr()
+            .as_socket_addr()
+            .map(|address| address.ip());
+        let JsonBody(credentials) = body;
         let session = self
             .services
-            .login(&request.username, Password::new(request.password))
+            .login(
+                &credentials.username,
+                Password::new(credentials.password),
+                address,
+            )
             .await
             .map_err(|error| match error {
                 ServiceError::Unauthenticated => ApiError::unauthorized(

@@ -78,6 +78,9 @@ pub enum ApiError {
         Json<Box<Problem>>,
         #[oai(header = "WWW-Authenticate")] String,
     ),
+    /// Too many attempts (sign-in); wait and try again.
+    #[oai(status = 429, content_type = "application/problem+json")]
+    TooManyRequests(Json<Box<Problem>>, #[oai(header = "Retry-After")] String),
     /// The caller's roles do not permit this.
     #[oai(status = 403, content_type = "application/problem+json")]
     Forbidden(Json<Box<Problem>>),
@@ -164,6 +167,14 @@ impl From<ServiceError> for ApiError {
     fn from(error: ServiceError) -> Self {
         let detail = Some(error.to_string());
         match error {
+            ServiceError::TooManyAttempts => ApiError::TooManyRequests(
+                boxed(Problem::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "too_many_requests",
+                    detail,
+                )),
+                "60".to_owned(),
+            ),
             ServiceError::Unauthenticated => {
                 ApiError::unauthorized("a valid bearer token is required")
             }

@@ -76,13 +76,20 @@ impl Services {
         &self,
         username: &str,
         password: Password,
+        address: Option<std::net::IpAddr>,
     ) -> Result<IssuedSession, ServiceError> {
+        if !self.login_throttle.allow(username, address) {
+            tracing::warn!("sign-in attempts throttled");
+            return Err(ServiceError::TooManyAttempts);
+        }
         let user = store::users::find_by_username(self.database(), username).await?;
         let stored_hash = user.as_ref().map(|user| user.password_hash.clone());
         let verified = verify_password(password, stored_hash).await?;
-        let user = user
-            .filter(|user| verified && user.active)
-            .ok_or(ServiceError::Unauthenticated)?;
+        let Some(user) = user.filter(|user| verified && user.active) else {
+            // Neither the username nor the password is logged: either may be personal.
+            tracing::warn!("sign-in failed");
+            return Err(ServiceError::Unauthenticated);
+        };
         let token = random_token()?;
         let now = self.now();
         let expires_at = now + TimeDelta::hours(i64::from(self.session_lifetime_hours));

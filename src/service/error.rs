@@ -6,6 +6,8 @@ use crate::domain::DomainError;
 pub enum ServiceError {
     #[error("authentication required")]
     Unauthenticated,
+    #[error("too many sign-in attempts; wait a minute and try again")]
+    TooManyAttempts,
     #[error("your roles do not permit this")]
     Forbidden,
     #[error("{0} not found")]

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod demo;
 mod documents;
 mod error;
+mod throttle;
 
 use std::sync::Arc;
 
@@ -20,6 +21,7 @@ use sea_orm::DatabaseConnection;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::ServiceError;
+use throttle::LoginThrottle;
 
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
 use crate::forms::Jurisdictions;
@@ -38,6 +40,7 @@ pub struct Services {
     clock: Arc<dyn Clock>,
     session_lifetime_hours: u32,
     upload_bytes_maximum: usize,
+    login_throttle: LoginThrottle,
 }
 
 impl Services {
@@ -53,6 +56,7 @@ impl Services {
             clock,
             session_lifetime_hours,
             upload_bytes_maximum: UPLOAD_BYTES_MAXIMUM_DEFAULT,
+            login_throttle: LoginThrottle::new(),
         }
     }
 

@@ -11,6 +11,7 @@ on_both_databases!(
     a_revoked_token_no_longer_works,
     a_token_expires,
     a_user_added_on_the_command_line_signs_in,
+    repeated_sign_in_attempts_are_throttled,
 );
 
 async fn a_user_signs_in_and_sees_their_roles(app: TestApp) {
@@ -103,4 +104,20 @@ async fn a_user_added_on_the_command_line_signs_in(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(body["roles"], serde_json::json!(["secretariat", "auditor"]));
+}
+
+async fn repeated_sign_in_attempts_are_throttled(app: TestApp) {
+    app.user("lawyer", &[Role::Lawyer]).await;
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        statuses.push(app.login("lawyer", "wrong password").await.status());
+    }
+    // The sign-in inside `user` counted as the first attempt of the minute.
+    assert_eq!(statuses[..4], [StatusCode::UNAUTHORIZED; 4]);
+    let throttled = app.login("lawyer", "correct horse battery staple").await;
+    assert_eq!(throttled.headers()["retry-after"], "60");
+    assert_eq!(
+        problem(throttled, StatusCode::TOO_MANY_REQUESTS).await["code"],
+        "too_many_requests"
+    );
 }
