@@ -346,7 +346,7 @@ impl ClaimsApi {
             jurisdiction: jurisdiction.0,
             offence_type: offence_type.0,
             reference_contains: reference.0,
-            representative: None,
+            scopes: None,
             overdue_on: None,
         };
         let page = (after.0.unwrap_or(0), limit.0.unwrap_or(PAGE_SIZE_DEFAULT));

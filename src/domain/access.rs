@@ -1,30 +1,57 @@
 //! Object-level access: which claims an actor may see and act on, beyond what their role allows.
 
 use super::claim::Claim;
-use super::role::{Actor, Role};
+use super::role::{Actor, Role, UserId};
 
-/// A lawyer sees only the claims they represent; every other role of the scheme sees all claims.
-///
-/// Field masking for protected identities builds on this (the API issue).
+/// Which claims a role's holder may see, beyond what the role itself permits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every claim (the secretariat, auditors, the scheduler).
+    Every,
+    /// The claims the lawyer represents.
+    Represented(UserId),
+    /// Claims that have been put before the commission (commissioners, the chair).
+    BeforeCommission,
+    /// Claims with a decision, whose payment finance handles.
+    Decided,
+}
+
+/// The scopes of every role the actor holds; they add up. An administrator manages users and
+/// jurisdictions and sees no claim.
+pub fn scopes(actor: &Actor) -> Vec<Scope> {
+    let mut scopes: Vec<Scope> = actor
+        .roles
+        .iter()
+        .filter_map(|role| match role {
+            Role::Secretariat | Role::Auditor | Role::System => Some(Scope::Every),
+            Role::Lawyer => actor.user_id.map(Scope::Represented),
+            Role::Commissioner | Role::Chair => Some(Scope::BeforeCommission),
+            Role::FinanceOfficer | Role::FinanceApprover => Some(Scope::Decided),
+            Role::Admin => None,
+        })
+        .collect();
+    scopes.dedup();
+    scopes
+}
+
+fn in_scope(scope: Scope, claim: &Claim) -> bool {
+    match scope {
+        Scope::Every => true,
+        Scope::Represented(lawyer) => claim.representative == Some(lawyer),
+        Scope::BeforeCommission => claim.review_round > 0,
+        Scope::Decided => claim.decision.is_some(),
+    }
+}
+
+/// Whether the actor may see and act on the claim at all (their role then limits what they do).
 pub fn may_access(actor: &Actor, claim: &Claim) -> bool {
-    sees_every_claim(actor) || (actor.user_id.is_some() && claim.representative == actor.user_id)
+    scopes(actor)
+        .into_iter()
+        .any(|scope| in_scope(scope, claim))
 }
 
-/// Whether the actor holds a role that sees every claim (any role but lawyer).
-pub fn sees_every_claim(actor: &Actor) -> bool {
-    actor.roles.iter().any(|role| *role != Role::Lawyer)
-}
-
-/// Roles that need a protected person's identity to do their job on the claim. Others (the
-/// administrator) see initials.
-const IDENTITY_ROLES: &[Role] = &[
-    Role::Secretariat,
-    Role::Commissioner,
-    Role::Chair,
-    Role::FinanceOfficer,
-    Role::FinanceApprover,
-    Role::Auditor,
-];
+/// Roles that see a protected person's identity; with the representing lawyer, no one else.
+const IDENTITY_ROLES: &[Role] = &[Role::Secretariat, Role::Chair];
 
 /// Whether the actor may see the names, birth date and address behind the claim.
 pub fn may_see_identity(actor: &Actor, claim: &Claim) -> bool {
@@ -75,7 +102,7 @@ mod tests {
     }
 
     #[test]
-    fn the_secretariat_and_auditors_see_every_claim() {
+    fn the_secretariat_and_auditors_see_every_claim_and_the_administrator_none() {
         let claim = claim(ClaimState::Draft);
         assert!(may_access(
             &Actor::user(UserId(20), [Role::Secretariat]),
@@ -86,5 +113,6 @@ mod tests {
             &claim
         ));
         assert!(may_access(&Actor::system(), &claim));
+        assert!(!may_access(&Actor::user(UserId(22), [Role::Admin]), &claim));
     }
 }

@@ -9,7 +9,7 @@ use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 use super::{ServiceError, Services};
-use crate::domain::access::{may_access, sees_every_claim};
+use crate::domain::access::{Scope, may_access, scopes};
 use crate::domain::audit::{AuditAction, AuditEvent, StoredEvent};
 use crate::domain::award::{Assessment, Schedule};
 use crate::domain::intake::{self, FactsPatch};
@@ -135,9 +135,11 @@ impl Services {
         (after_id, limit): (i64, u64),
     ) -> Result<(Vec<Claim>, Option<i64>), ServiceError> {
         filter.overdue_on = overdue.then(|| self.today());
-        if !sees_every_claim(actor) {
-            filter.representative = Some(actor.user_id.ok_or(ServiceError::Forbidden)?);
+        let scopes = scopes(actor);
+        if scopes.is_empty() {
+            return Ok((Vec::new(), None));
         }
+        filter.scopes = (!scopes.contains(&Scope::Every)).then_some(scopes);
         let mut claims = store::claims::page(self.database(), &filter, after_id, limit + 1).await?;
         let next = (claims.len() as u64 > limit).then(|| {
             claims.truncate(limit as usize);

@@ -9,6 +9,7 @@ use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::convert::{changed_columns, claim_from_row};
+use crate::domain::access::Scope;
 use crate::domain::claim::Deadlines;
 use crate::domain::money::Money;
 use crate::domain::reference::ClaimReference;
@@ -153,8 +154,8 @@ pub struct ClaimFilter {
     pub offence_type: Option<OffenceType>,
     /// Part of the reference, such as `2026-0001`.
     pub reference_contains: Option<String>,
-    /// Only the claims this lawyer represents.
-    pub representative: Option<UserId>,
+    /// Only the claims within one of these scopes; `None` for every claim.
+    pub scopes: Option<Vec<Scope>>,
     /// Only claims past a deadline on this date: evidence, decision or payment.
     pub overdue_on: Option<chrono::NaiveDate>,
 }
@@ -180,8 +181,10 @@ pub async fn page(
     if let Some(text) = &filter.reference_contains {
         query = query.filter(claim::Column::Reference.contains(text.as_str()));
     }
-    if let Some(lawyer) = filter.representative {
-        query = query.filter(claim::Column::RepresentativeId.eq(lawyer.0));
+    if let Some(scopes) = &filter.scopes {
+        query = query.filter(scopes.iter().fold(Condition::any(), |visible, scope| {
+            visible.add(scope_condition(*scope))
+        }));
     }
     if let Some(today) = filter.overdue_on {
         let overdue = Condition::any()
@@ -210,4 +213,17 @@ pub async fn page(
         .await
         .context("listing claims")?;
     rows.into_iter().map(claim_from_row).collect()
+}
+
+/// The claims a scope covers, as a condition on the claims table.
+fn scope_condition(scope: Scope) -> sea_orm::Condition {
+    use sea_orm::Condition;
+    match scope {
+        Scope::Every => Condition::all(),
+        Scope::Represented(lawyer) => {
+            Condition::all().add(claim::Column::RepresentativeId.eq(lawyer.0))
+        }
+        Scope::BeforeCommission => Condition::all().add(claim::Column::ReviewRound.gt(0)),
+        Scope::Decided => Condition::all().add(claim::Column::DecisionOutcome.is_not_null()),
+    }
 }

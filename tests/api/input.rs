@@ -98,15 +98,23 @@ async fn a_field_the_action_does_not_use_is_refused(app: TestApp) {
 
 async fn a_role_without_the_permission_is_forbidden(app: TestApp) {
     let user = secretariat(&app).await;
+    let auditor = app.user("auditor", &[Role::Auditor]).await;
     let commissioner = app.user("commissioner", &[Role::Commissioner]).await;
     let claim = app.draft(&user).await;
     let error = problem(
-        app.act(&commissioner, claim, "submit", None).await,
+        app.act(&auditor, claim, "submit", None).await,
         StatusCode::FORBIDDEN,
     )
     .await;
     assert_eq!(error["code"], "action_not_permitted");
     assert_eq!(error["allowed_actions"], json!([]));
+    // A draft has not been put before the commission: to a commissioner it does not exist.
+    let hidden = problem(
+        app.act(&commissioner, claim, "submit", None).await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    assert_eq!(hidden["code"], "not_found");
 }
 
 async fn control_and_text_direction_characters_are_refused(app: TestApp) {
