@@ -4,6 +4,7 @@
 //! types, refusing anything it does not recognise. Money is `i64` minor units plus a currency
 //! code, exact on SQLite and PostgreSQL alike.
 
+pub mod access_log;
 pub mod claim;
 pub mod claim_event;
 pub mod document;

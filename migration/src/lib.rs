@@ -8,6 +8,7 @@ mod m20261128_000002_make_claim_events_append_only;
 mod m20261128_000003_create_interim_awards;
 mod m20261128_000004_add_claim_assessment;
 mod m20261128_000005_create_document_contents;
+mod m20261128_000006_create_access_log;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_create_interim_awards::Migration),
             Box::new(m20261128_000004_add_claim_assessment::Migration),
             Box::new(m20261128_000005_create_document_contents::Migration),
+            Box::new(m20261128_000006_create_access_log::Migration),
         ]
     }
 }

@@ -22,7 +22,7 @@ use crate::domain::operations::VoteKind;
 use crate::domain::rules::JurisdictionId;
 use crate::domain::workflow::{ActionInput, AppealOutcome};
 use crate::domain::{
-    ClaimAction, ClaimFacts, ClaimId, ClaimState, DocumentKind, OffenceType, UserId,
+    Actor, Claim, ClaimAction, ClaimFacts, ClaimId, ClaimState, DocumentKind, OffenceType, UserId,
 };
 use crate::service::Services;
 use crate::service::claims::NewDraft;
@@ -163,6 +163,14 @@ pub struct InterimAwardRequest {
     pub reason: String,
 }
 
+/// One read of a protected identity.
+#[derive(Object)]
+pub struct AccessEntryView {
+    pub user_id: Option<i64>,
+    pub fields: Vec<String>,
+    pub read_at: chrono::DateTime<chrono::Utc>,
+}
+
 /// Claims per page when the client does not say.
 const PAGE_SIZE_DEFAULT: u64 = 50;
 
@@ -190,9 +198,18 @@ pub enum Found {
     Ok(Json<ClaimView>, #[oai(header = "ETag")] String),
 }
 
-fn found(view: ClaimView) -> Found {
-    let etag = etag(view.version);
-    Found::Ok(Json(view), etag)
+impl ClaimsApi {
+    /// The claim as the actor may see it, recording any protected identity it shows.
+    async fn view(&self, claim: Claim, actor: &Actor) -> Result<ClaimView, ApiError> {
+        self.services.record_identity_read(actor, &claim).await?;
+        Ok(ClaimView::for_actor(claim, actor))
+    }
+
+    async fn found(&self, claim: Claim, actor: &Actor) -> Result<Found, ApiError> {
+        let view = self.view(claim, actor).await?;
+        let etag = etag(view.version);
+        Ok(Found::Ok(Json(view), etag))
+    }
 }
 
 fn etag(version: i64) -> String {
@@ -314,7 +331,7 @@ impl ClaimsApi {
             .services
             .create_draft(&actor, body.0.into_draft()?)
             .await?;
-        let view = ClaimView::for_actor(claim, &actor);
+        let view = self.view(claim, &actor).await?;
         let location = format!("/api/v1/claims/{}", view.id);
         let etag = etag(view.version);
         Ok(Created::Created(Json(view), location, etag))
@@ -355,10 +372,10 @@ impl ClaimsApi {
             .services
             .list_claims(&actor, filter, overdue, page)
             .await?;
-        let items = claims
-            .into_iter()
-            .map(|claim| ClaimView::for_actor(claim, &actor))
-            .collect();
+        let mut items = Vec::with_capacity(claims.len());
+        for claim in claims {
+            items.push(self.view(claim, &actor).await?);
+        }
         Ok(Json(ClaimPage {
             items,
             next: next.map(|id| id.to_string()),
@@ -370,7 +387,7 @@ impl ClaimsApi {
     async fn get(&self, auth: BearerAuth, id: Path<i64>) -> Result<Found, ApiError> {
         let actor = auth.0.actor;
         let claim = self.services.claim(&actor, ClaimId(id.0)).await?;
-        Ok(found(ClaimView::for_actor(claim, &actor)))
+        self.found(claim, &actor).await
     }
 
     /// Change a draft's facts (lawyer or secretariat). `If-Match` makes the edit conditional on
@@ -390,7 +407,7 @@ impl ClaimsApi {
             .services
             .edit_draft(&actor, ClaimId(id.0), patch, version)
             .await?;
-        Ok(found(ClaimView::for_actor(claim, &actor)))
+        self.found(claim, &actor).await
     }
 
     /// The actions the caller's roles permit on the claim now, with any rule that blocks them.
@@ -424,7 +441,7 @@ impl ClaimsApi {
             .services
             .perform(&actor, ClaimId(id.0), action.0, input, version)
             .await?;
-        Ok(found(ClaimView::for_actor(claim, &actor)))
+        self.found(claim, &actor).await
     }
 
     /// The claim's audit trail, oldest first, with each event's place in the hash chain.
@@ -452,7 +469,7 @@ impl ClaimsApi {
             .services
             .cast_vote(&actor, ClaimId(id.0), body.0.choice, amended)
             .await?;
-        Ok(found(ClaimView::for_actor(claim, &actor)))
+        self.found(claim, &actor).await
     }
 
     /// The votes of the current review round and the recusals (commission, secretariat, auditors).
@@ -462,12 +479,34 @@ impl ClaimsApi {
         Ok(Json(BallotView::new(claim.review_round, &ballot)))
     }
 
+    /// Who read the claim's protected identity, when, and which fields (auditors).
+    #[oai(path = "/claims/:id/access-log", method = "get")]
+    async fn access_log(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+    ) -> Result<Json<Vec<AccessEntryView>>, ApiError> {
+        let entries = self
+            .services
+            .access_log(&auth.0.actor, ClaimId(id.0))
+            .await?;
+        let views = entries
+            .into_iter()
+            .map(|entry| AccessEntryView {
+                user_id: entry.user_id.map(|user| user.0),
+                fields: entry.fields,
+                read_at: entry.read_at,
+            })
+            .collect();
+        Ok(Json(views))
+    }
+
     /// Record the caller's recusal from the claim for a conflict of interest.
     #[oai(path = "/claims/:id/recusals", method = "post")]
     async fn recuse(&self, auth: BearerAuth, id: Path<i64>) -> Result<Found, ApiError> {
         let actor = auth.0.actor;
         let claim = self.services.recuse(&actor, ClaimId(id.0)).await?;
-        Ok(found(ClaimView::for_actor(claim, &actor)))
+        self.found(claim, &actor).await
     }
 
     /// Record the rapporteur's assessment: the losses, offsets and reduction the calculator
@@ -485,7 +524,7 @@ impl ClaimsApi {
             .services
             .record_assessment(&actor, ClaimId(id.0), body.0)
             .await?;
-        Ok(found(ClaimView::for_actor(claim, &actor)))
+        self.found(claim, &actor).await
     }
 
     /// Grant an interim award for urgent needs (the chair, before the decision).
@@ -503,7 +542,7 @@ impl ClaimsApi {
             .services
             .grant_interim_award(&actor, ClaimId(id.0), amount, &request.reason)
             .await?;
-        Ok(found(ClaimView::for_actor(claim, &actor)))
+        self.found(claim, &actor).await
     }
 
     /// Accept a late draft for good cause (secretariat).
@@ -519,6 +558,6 @@ impl ClaimsApi {
             .services
             .grant_filing_extension(&actor, ClaimId(id.0), &body.0.reason)
             .await?;
-        Ok(found(ClaimView::for_actor(claim, &actor)))
+        self.found(claim, &actor).await
     }
 }

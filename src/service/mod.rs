@@ -4,6 +4,7 @@
 //! transaction that updates the claim under an optimistic version check and appends its audit
 //! event; both commit or neither does.
 
+mod access_log;
 pub mod audit;
 pub mod auth;
 mod awards;

@@ -5,6 +5,7 @@
 //! queries. Every write that changes a claim goes through `claims::save_change`, which updates
 //! the row under an optimistic version check and appends the audit event in the same transaction.
 
+pub mod access_log;
 pub mod claims;
 mod convert;
 pub mod documents;

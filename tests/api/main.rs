@@ -14,4 +14,5 @@ mod health;
 mod helpers;
 mod input;
 mod listing;
+mod privacy;
 mod workflow;

@@ -1,0 +1,66 @@
+//! The access log: every read of a protected identity is recorded, and auditors can read it.
+
+use chrono::{DateTime, Utc};
+
+use super::{ServiceError, Services};
+use crate::domain::access::may_see_identity;
+use crate::domain::{Actor, Claim, ClaimId, Role, UserId};
+use crate::store;
+
+/// The fields a protected identity consists of.
+pub const PROTECTED_FIELDS: [&str; 4] = [
+    "applicant_name",
+    "victim_name",
+    "victim_birth_date",
+    "victim_address",
+];
+
+/// One read of a protected identity.
+pub struct AccessEntry {
+    pub user_id: Option<UserId>,
+    pub fields: Vec<String>,
+    pub read_at: DateTime<Utc>,
+}
+
+impl Services {
+    /// Records that `actor` is about to be shown `claim`'s protected identity, if it has one and
+    /// they may see it.
+    pub async fn record_identity_read(
+        &self,
+        actor: &Actor,
+        claim: &Claim,
+    ) -> Result<(), ServiceError> {
+        if claim.facts.protected_identity && may_see_identity(actor, claim) {
+            store::access_log::insert(
+                self.database(),
+                claim.id,
+                actor.user_id,
+                &PROTECTED_FIELDS,
+                self.now(),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// The claim's access log, for auditors.
+    pub async fn access_log(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+    ) -> Result<Vec<AccessEntry>, ServiceError> {
+        if !actor.holds(Role::Auditor) {
+            return Err(ServiceError::Forbidden);
+        }
+        self.claim(actor, id).await?;
+        let rows = store::access_log::for_claim(self.database(), id).await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| AccessEntry {
+                user_id: row.user_id.map(UserId),
+                fields: row.fields.split(',').map(str::to_owned).collect(),
+                read_at: row.read_at,
+            })
+            .collect())
+    }
+}
