@@ -86,20 +86,11 @@ impl ClaimPatchRequest {
         let text = |field: &str, value: Option<String>| {
             value.map(|text| personal(field, text)).transpose()
         };
-        let (applicant_name, victim_name, victim_address) = match (
+        let (applicant_name, victim_name, victim_address) = all_valid(
             text("applicant_name", self.applicant_name),
             text("victim_name", self.victim_name),
             text("victim_address", self.victim_address),
-        ) {
-            (Ok(applicant), Ok(victim), Ok(address)) => (applicant, victim, address),
-            (applicant, victim, address) => {
-                let errors = [applicant.err(), victim.err(), address.err()]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                return Err(ApiError::invalid_fields(errors));
-            }
-        };
+        )?;
         Ok(FactsPatch {
             offence_type: self.offence_type,
             crime_date: self.crime_date,
@@ -239,6 +230,24 @@ fn amount(field: &str, text: Option<String>) -> Result<Option<Decimal>, ApiError
     .transpose()
 }
 
+/// The three parsed values, or every field error among them at once.
+fn all_valid<A, B, C>(
+    first: Result<A, FieldError>,
+    second: Result<B, FieldError>,
+    third: Result<C, FieldError>,
+) -> Result<(A, B, C), ApiError> {
+    match (first, second, third) {
+        (Ok(first), Ok(second), Ok(third)) => Ok((first, second, third)),
+        (first, second, third) => {
+            let errors = [first.err(), second.err(), third.err()]
+                .into_iter()
+                .flatten()
+                .collect();
+            Err(ApiError::invalid_fields(errors))
+        }
+    }
+}
+
 fn personal(field: &str, text: String) -> Result<PersonalText, FieldError> {
     PersonalText::parse(&text).map_err(|error| FieldError {
         field: field.to_owned(),
@@ -268,16 +277,7 @@ impl NewClaimRequest {
             .map(|text| personal("victim_address", text))
             .transpose();
         let (applicant_name, victim_name, victim_address) =
-            match (applicant_name, victim_name, victim_address) {
-                (Ok(applicant), Ok(victim), Ok(address)) => (applicant, victim, address),
-                (applicant, victim, address) => {
-                    let errors = [applicant.err(), victim.err(), address.err()]
-                        .into_iter()
-                        .flatten()
-                        .collect();
-                    return Err(ApiError::invalid_fields(errors));
-                }
-            };
+            all_valid(applicant_name, victim_name, victim_address)?;
         let facts = ClaimFacts {
             offence_type: self.offence_type,
             crime_date: self.crime_date,
