@@ -53,10 +53,8 @@ impl Services {
         };
         self.record_document_with_content(actor, id, metadata, content)
             .await?;
-        let document_id = store::documents::find_by_content(self.database(), id, &sha256)
-            .await?
-            .ok_or_else(|| anyhow::anyhow!("the document just stored is missing"))?;
-        store::documents::find(self.database(), document_id)
+        // The claim's content hashes are unique, so the hash finds the document just stored.
+        store::documents::find_by_content(self.database(), id, &sha256)
             .await?
             .ok_or_else(|| {
                 ServiceError::Unexpected(anyhow::anyhow!("the document just stored is missing"))

@@ -113,14 +113,14 @@ pub async fn find_by_content(
     connection: &impl ConnectionTrait,
     claim_id: ClaimId,
     sha256: &str,
-) -> anyhow::Result<Option<i64>> {
+) -> anyhow::Result<Option<StoredDocument>> {
     let row = document::Entity::find()
         .filter(document::Column::ClaimId.eq(claim_id.0))
         .filter(document::Column::Sha256.eq(sha256))
         .one(connection)
         .await
-        .context("finding a duplicate document")?;
-    Ok(row.map(|row| row.id))
+        .context("finding a document by its content")?;
+    row.map(stored).transpose()
 }
 
 pub async fn insert_content(
