@@ -14,6 +14,8 @@ pub struct Model {
     pub sha256: String,
     pub uploaded_by: Option<i64>,
     pub uploaded_at: DateTimeUtc,
+    /// The evidence request item this upload answers, if any.
+    pub request_item_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,9 +6,12 @@
 
 pub mod access_log;
 pub mod claim;
+pub mod claim_assignment;
 pub mod claim_event;
 pub mod document;
 pub mod document_content;
+pub mod evidence_request;
+pub mod evidence_request_item;
 pub mod interim_award;
 pub mod recusal;
 pub mod reference_counter;

@@ -13,6 +13,8 @@ pub struct Model {
     pub choice: String,
     pub amended_amount_minor: Option<i64>,
     pub by_chair: bool,
+    /// The member's reasons, in their words (optional).
+    pub note: Option<String>,
     pub cast_at: DateTimeUtc,
 }
 

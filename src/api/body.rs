@@ -107,7 +107,40 @@ fn decode<T: ParseFromJSON + DeserializeOwned>(value: Value) -> Result<T, ApiErr
     if let Err(error) = from_value::<T>(&value) {
         return Err(ApiError::invalid_fields(vec![field_error(error)]));
     }
-    T::parse_from_json(Some(value)).map_err(|error| ApiError::invalid("body", error.message()))
+    T::parse_from_json(Some(value))
+        .map_err(|error| ApiError::invalid_fields(vec![validator_error(error.message())]))
+}
+
+/// poem-openapi reports a failed validator as "field `name` verification failed. minItems(1)";
+/// this names the field and says the rule in words.
+fn validator_error(message: &str) -> FieldError {
+    let Some((field, rule)) = message
+        .split_once("field `")
+        .and_then(|(_, rest)| rest.split_once("` verification failed. "))
+    else {
+        return FieldError {
+            field: "body".to_owned(),
+            reason: message.to_owned(),
+        };
+    };
+    let (name, argument) = rule
+        .trim_end_matches(')')
+        .split_once('(')
+        .unwrap_or((rule, ""));
+    let reason = match name {
+        "minItems" if argument == "1" => "must not be empty".to_owned(),
+        "minItems" => format!("must have at least {argument} items"),
+        "maxItems" => format!("must have at most {argument} items"),
+        "minLength" => format!("must be at least {argument} characters"),
+        "maxLength" => format!("must be at most {argument} characters"),
+        "pattern" => format!("must match the pattern {argument}"),
+        "uniqueItems" => "must not repeat an item".to_owned(),
+        _ => format!("must satisfy {rule}"),
+    };
+    FieldError {
+        field: field.to_owned(),
+        reason,
+    }
 }
 
 fn field_error(error: InputError) -> FieldError {
@@ -148,5 +181,56 @@ impl<'a, Schema: ParseFromJSON, T: DeserializeOwned + Send> ApiExtractor<'a>
         from_value::<T>(&value)
             .map(|parsed| JsonBodyAs(parsed, PhantomData))
             .map_err(|error| ApiError::invalid_fields(vec![field_error(error)]).into())
+    }
+}
+
+/// Room for a multipart envelope (boundaries, part headers, the other fields) around the file.
+const MULTIPART_ENVELOPE_BYTES: u64 = 64 * 1024;
+
+/// Refuses a request whose body would exceed `upload_bytes_maximum` (plus a multipart
+/// envelope) before a byte of it is read: by its declared length (413), and a multipart upload
+/// that declares no length is refused (411), so a handler is never made to spool an unbounded
+/// file. JSON bodies have their own, smaller, limit as they are read.
+pub async fn limit_request_body<E: poem::Endpoint>(
+    next: std::sync::Arc<E>,
+    request: Request,
+    upload_bytes_maximum: usize,
+) -> poem::Result<E::Output> {
+    use poem::http::{StatusCode, header};
+    let maximum = upload_bytes_maximum as u64 + MULTIPART_ENVELOPE_BYTES;
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    let multipart = request
+        .content_type()
+        .is_some_and(|content_type| content_type.starts_with("multipart/"));
+    match declared {
+        Some(length) if length > maximum => Err(poem::Error::from_string(
+            format!("the request body must be at most {maximum} bytes"),
+            StatusCode::PAYLOAD_TOO_LARGE,
+        )),
+        None if multipart => Err(poem::Error::from_string(
+            "an upload must declare its Content-Length",
+            StatusCode::LENGTH_REQUIRED,
+        )),
+        _ => next.call(request).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::validator_error;
+
+    #[test]
+    fn a_failed_validator_names_its_field_and_says_the_rule_in_words() {
+        let error = validator_error(
+            "failed to parse \"EvidenceRequestBody\": field `items` verification failed. minItems(1)",
+        );
+        assert_eq!(error.field, "items");
+        assert_eq!(error.reason, "must not be empty");
+        let unknown = validator_error("something else");
+        assert_eq!(unknown.field, "body");
     }
 }

@@ -18,7 +18,7 @@ use super::views::{ActionsView, BallotView, ClaimView, EventView};
 use crate::domain::award::Assessment;
 use crate::domain::claim::{ApplicantKind, Language, PersonalText};
 use crate::domain::intake::FactsPatch;
-use crate::domain::operations::VoteKind;
+use crate::domain::operations::{VoteCast, VoteKind};
 use crate::domain::rules::JurisdictionId;
 use crate::domain::workflow::{ActionInput, AppealOutcome};
 use crate::domain::{
@@ -49,9 +49,9 @@ pub struct NewClaimRequest {
     pub victim_birth_date: Option<NaiveDate>,
     #[validate(length(min = 1, max = 200))]
     pub victim_address: Option<String>,
-    #[oai(default)]
-    #[serde(default)]
-    pub protected_identity: bool,
+    /// Show the victim's identity only to those who need it. Defaults to `true` for victims of
+    /// trafficking and for minors, `false` otherwise.
+    pub protected_identity: Option<bool>,
     pub trafficking_identified_on: Option<NaiveDate>,
     pub crime_discovered_on: Option<NaiveDate>,
     pub reported_to_police: bool,
@@ -131,6 +131,9 @@ pub struct VoteRequest {
     /// Required with `approve_amended`, refused otherwise.
     #[oai(validator(pattern = r"^[0-9]{1,13}(\.[0-9]{1,4})?$"))]
     pub amended_amount: Option<String>,
+    /// The member's reasons, kept with the vote (a dissent where the rules publish dissents).
+    #[oai(validator(max_length = 2000))]
+    pub note: Option<String>,
 }
 
 #[derive(Object, Deserialize)]
@@ -208,7 +211,7 @@ fn etag(version: i64) -> String {
 }
 
 /// `If-Match: "3"` (or `3`) pins the change to version 3.
-fn expected_version(if_match: Option<String>) -> Result<Option<i64>, ApiError> {
+pub(super) fn expected_version(if_match: Option<String>) -> Result<Option<i64>, ApiError> {
     // `*` matches any current version: the same as sending no If-Match (RFC 9110, 13.1.1).
     if_match
         .filter(|value| value.trim() != "*")
@@ -286,11 +289,17 @@ impl NewClaimRequest {
             victim_name,
             victim_birth_date: self.victim_birth_date,
             victim_address,
-            protected_identity: self.protected_identity,
+            protected_identity: false,
             trafficking_identified_on: self.trafficking_identified_on,
             crime_discovered_on: self.crime_discovered_on,
             reported_to_police: self.reported_to_police,
             language: self.language,
+        };
+        let facts = ClaimFacts {
+            protected_identity: self
+                .protected_identity
+                .unwrap_or_else(|| facts.protected_by_default()),
+            ..facts
         };
         Ok(NewDraft {
             jurisdiction,
@@ -352,6 +361,8 @@ impl ClaimsApi {
         reference: Query<Option<String>>,
         /// Only claims past an evidence, decision or payment deadline.
         overdue: Query<Option<bool>>,
+        /// Only claims the caller is assigned to, as rapporteur or panel member.
+        assigned_to_me: Query<Option<bool>>,
         after: Query<Option<i64>>,
         /// Claims per page, 1 to 200 (default 50).
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
@@ -365,6 +376,7 @@ impl ClaimsApi {
             reference_contains: reference.0,
             scopes: None,
             overdue_on: None,
+            assigned_to: actor.user_id.filter(|_| assigned_to_me.0 == Some(true)),
         };
         let page = (after.0.unwrap_or(0), limit.0.unwrap_or(PAGE_SIZE_DEFAULT));
         let overdue = overdue.0.unwrap_or(false);
@@ -464,11 +476,13 @@ impl ClaimsApi {
         body: JsonBody<VoteRequest>,
     ) -> Result<Found, ApiError> {
         let actor = auth.0.actor;
-        let amended = amount("amended_amount", body.0.amended_amount)?;
-        let claim = self
-            .services
-            .cast_vote(&actor, ClaimId(id.0), body.0.choice, amended)
-            .await?;
+        let JsonBody(request) = body;
+        let cast = VoteCast {
+            kind: request.choice,
+            amended_amount: amount("amended_amount", request.amended_amount)?,
+            note: request.note,
+        };
+        let claim = self.services.cast_vote(&actor, ClaimId(id.0), cast).await?;
         self.found(claim, &actor).await
     }
 

@@ -24,6 +24,8 @@ pub struct UploadForm {
     pub kind: String,
     /// A PDF, JPEG or PNG file, recognised by its content.
     pub file: Upload,
+    /// The id of the evidence request item this document answers, if any.
+    pub request_item: Option<i64>,
 }
 
 #[derive(Object)]
@@ -37,6 +39,8 @@ pub struct DocumentView {
     pub sha256: String,
     pub uploaded_by: Option<i64>,
     pub uploaded_at: DateTime<Utc>,
+    /// The evidence request item this document answers, if any.
+    pub request_item: Option<i64>,
 }
 
 impl From<StoredDocument> for DocumentView {
@@ -50,6 +54,7 @@ impl From<StoredDocument> for DocumentView {
             sha256: document.metadata.sha256,
             uploaded_by: document.metadata.uploaded_by.map(|user| user.0),
             uploaded_at: document.uploaded_at,
+            request_item: document.metadata.request_item,
         }
     }
 }
@@ -92,7 +97,12 @@ impl DocumentsApi {
             .map_err(|error| ServiceError::Unexpected(error.into()))?;
         let document = self
             .services
-            .upload_document(&auth.0.actor, ClaimId(id.0), kind, content)
+            .upload_document(
+                &auth.0.actor,
+                ClaimId(id.0),
+                (kind, form.request_item),
+                content,
+            )
             .await?;
         Ok(Uploaded::Created(Json(DocumentView::from(document))))
     }

@@ -9,10 +9,12 @@ mod awards;
 mod body;
 mod claims;
 mod documents;
+mod evidence;
 mod jurisdictions;
 mod problem;
 mod security;
 mod types;
+mod users;
 mod views;
 
 use std::time::Instant;
@@ -34,6 +36,8 @@ enum Tag {
     Claims,
     /// The jurisdiction packages: rules, periods, languages.
     Jurisdictions,
+    /// Accounts and roles, for administrators.
+    Users,
 }
 
 /// The OpenAPI service, also used to print or snapshot the document.
@@ -43,6 +47,8 @@ type Apis = (
     jurisdictions::JurisdictionsApi,
     awards::AwardsApi,
     documents::DocumentsApi,
+    evidence::EvidenceApi,
+    users::UsersApi,
 );
 
 pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
@@ -62,6 +68,12 @@ pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
         documents::DocumentsApi {
             services: services.clone(),
         },
+        evidence::EvidenceApi {
+            services: services.clone(),
+        },
+        users::UsersApi {
+            services: services.clone(),
+        },
     );
     OpenApiService::new(apis, "Redress", env!("CARGO_PKG_VERSION"))
         .description("Workflow engine of a state compensation scheme for victims of crime.")
@@ -70,6 +82,7 @@ pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
 /// Every route of the server.
 pub fn routes(services: Services) -> impl Endpoint<Output = Response> {
     let api = openapi(&services);
+    let upload_bytes_maximum = services.upload_bytes_maximum();
     Route::new()
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
@@ -77,6 +90,7 @@ pub fn routes(services: Services) -> impl Endpoint<Output = Response> {
         .nest("/docs", api.swagger_ui())
         .nest("/", api)
         .data(services)
+        .around(move |next, request| body::limit_request_body(next, request, upload_bytes_maximum))
         .catch_all_error(problem::problem_for_any_error)
         .map_to_response()
         .around(log_request)

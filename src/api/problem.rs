@@ -200,7 +200,7 @@ impl From<ServiceError> for ApiError {
             ))),
             ServiceError::Duplicate { field } => {
                 let problem = Problem::new(StatusCode::CONFLICT, "duplicate", detail)
-                    .with_field(field, "is already taken");
+                    .with_field(field, "duplicates one already on file");
                 ApiError::Conflict(boxed(problem))
             }
             ServiceError::Invalid { field, reason } => ApiError::invalid(field, &reason),
@@ -288,6 +288,7 @@ pub async fn problem_for_any_error(error: poem::Error) -> Response {
         StatusCode::NOT_FOUND => "not_found",
         StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
         StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+        StatusCode::LENGTH_REQUIRED => "length_required",
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
         _ if status.is_server_error() => {
             tracing::error!(error = %error, "request failed unexpectedly");

@@ -10,6 +10,7 @@ use poem_openapi::types::{
 use serde_json::Value;
 use strum::IntoEnumIterator;
 
+use crate::domain::assignments::AssignmentKind;
 use crate::domain::claim::{ApplicantKind, Language, OutcomeKind};
 use crate::domain::operations::VoteKind;
 use crate::domain::workflow::{AppealOutcome, InputField};
@@ -122,4 +123,9 @@ openapi_string_enum!(
     InputField,
     "InputField",
     "An input field an action requires."
+);
+openapi_string_enum!(
+    AssignmentKind,
+    "AssignmentKind",
+    "What someone is assigned to a claim as: its rapporteur or a member of its panel."
 );

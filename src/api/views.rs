@@ -209,6 +209,8 @@ pub struct VoteView {
     pub choice: VoteKind,
     pub amended_amount: Option<MoneyView>,
     pub by_chair: bool,
+    /// The member's reasons, if they gave any.
+    pub note: Option<String>,
 }
 
 /// The votes of one review round, and who recused.
@@ -237,6 +239,7 @@ impl BallotView {
                     choice,
                     amended_amount,
                     by_chair: vote.by_chair,
+                    note: vote.note.clone(),
                 }
             })
             .collect();

@@ -10,8 +10,9 @@ pub enum Scope {
     Every,
     /// The claims the lawyer represents.
     Represented(UserId),
-    /// Claims that have been put before the commission (commissioners, the chair).
-    BeforeCommission,
+    /// Claims that have been put before the commission, unless the member recused from them
+    /// (commissioners, the chair).
+    BeforeCommission(UserId),
     /// Claims with a decision, whose payment finance handles.
     Decided,
 }
@@ -25,7 +26,7 @@ pub fn scopes(actor: &Actor) -> Vec<Scope> {
         .filter_map(|role| match role {
             Role::Secretariat | Role::Auditor | Role::System => Some(Scope::Every),
             Role::Lawyer => actor.user_id.map(Scope::Represented),
-            Role::Commissioner | Role::Chair => Some(Scope::BeforeCommission),
+            Role::Commissioner | Role::Chair => actor.user_id.map(Scope::BeforeCommission),
             Role::FinanceOfficer | Role::FinanceApprover => Some(Scope::Decided),
             Role::Admin => None,
         })
@@ -38,7 +39,9 @@ fn in_scope(scope: Scope, claim: &Claim) -> bool {
     match scope {
         Scope::Every => true,
         Scope::Represented(lawyer) => claim.representative == Some(lawyer),
-        Scope::BeforeCommission => claim.review_round > 0,
+        Scope::BeforeCommission(member) => {
+            claim.review_round > 0 && !claim.recused.contains(&member)
+        }
         Scope::Decided => claim.decision.is_some(),
     }
 }

@@ -1,5 +1,6 @@
 //! A claim as the core sees it: its facts, where it stands, its deadlines and its decision.
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -167,6 +168,12 @@ impl ClaimFacts {
     pub fn victim_was_minor(&self) -> bool {
         super::deadlines::FilingFacts::of(self).victim_was_minor()
     }
+
+    /// Victims of trafficking and minors have their identity protected unless the filer says
+    /// otherwise.
+    pub fn protected_by_default(&self) -> bool {
+        self.offence_type == OffenceType::TraffickingInHumanBeings || self.victim_was_minor()
+    }
 }
 
 /// The deadlines that govern the claim, computed by `deadlines` from the jurisdiction's rules.
@@ -248,6 +255,8 @@ pub struct Claim {
     /// The calculation behind the proposed award, as the document it is (canonical JSON).
     pub calculation: Option<serde_json::Value>,
     pub decision: Option<Decision>,
+    /// Commission members who declared a conflict of interest; they no longer see the claim.
+    pub recused: BTreeSet<UserId>,
 }
 
 #[cfg(test)]
@@ -315,6 +324,7 @@ pub(crate) mod tests {
             assessment: Some(assessment()),
             calculation: None,
             decision: None,
+            recused: BTreeSet::new(),
         }
     }
 
@@ -323,6 +333,22 @@ pub(crate) mod tests {
         let text = PersonalText::parse("Synthetic Name").unwrap();
         assert!(!format!("{text:?}").contains("Synthetic"));
         assert!(!format!("{:?}", facts()).contains("Synthetic"));
+    }
+
+    #[test]
+    fn trafficking_victims_and_minors_are_protected_by_default_and_other_adults_are_not() {
+        let adult = facts();
+        assert!(!adult.protected_by_default());
+        let trafficked = ClaimFacts {
+            offence_type: OffenceType::TraffickingInHumanBeings,
+            ..facts()
+        };
+        assert!(trafficked.protected_by_default());
+        let minor = ClaimFacts {
+            victim_birth_date: Some("2015-01-01".parse().unwrap()),
+            ..facts()
+        };
+        assert!(minor.protected_by_default());
     }
 
     #[test]

@@ -107,6 +107,8 @@ pub enum RuleViolation {
     AlreadyVoted,
     #[error("you have recused yourself from this claim")]
     Recused,
+    #[error("that member has recused themself from this claim")]
+    MemberRecused,
     #[error("a claim can be edited only while it is a draft")]
     NotADraft,
     #[error("the filing deadline has not passed; no extension is needed")]

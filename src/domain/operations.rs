@@ -24,6 +24,7 @@ named_enum! {
         GrantInterimAward,
         GrantFilingExtension,
         RecordAssessment,
+        Assign,
     }
 }
 
@@ -84,6 +85,16 @@ static PERMISSIONS: &[Permission] = &[
         roles: &[Role::Secretariat],
     },
     Permission {
+        operation: ClaimOperation::Assign,
+        states: &[
+            S::Submitted,
+            S::AwaitingEvidence,
+            S::UnderAssessment,
+            S::InCommissionReview,
+        ],
+        roles: &[Role::Secretariat, Role::Chair],
+    },
+    Permission {
         operation: ClaimOperation::GrantFilingExtension,
         states: &[S::Draft],
         roles: &[Role::Secretariat],
@@ -122,15 +133,38 @@ named_enum! {
 
 impl VoteKind {}
 
+/// A vote as the member sends it: the choice, the amended amount it may need, and a note.
+#[derive(Clone, Debug)]
+pub struct VoteCast {
+    pub kind: VoteKind,
+    pub amended_amount: Option<Decimal>,
+    /// The member's reasons, kept with the vote; a dissent note where the rules publish them.
+    pub note: Option<String>,
+}
+
+impl VoteCast {
+    pub fn plain(kind: VoteKind) -> Self {
+        VoteCast {
+            kind,
+            amended_amount: None,
+            note: None,
+        }
+    }
+}
+
 /// Checks and builds a member's vote: one vote per member and round, none after recusal.
 pub fn cast_vote(
     claim: &Claim,
     actor: &Actor,
     ballot: &Ballot,
     rules: &JurisdictionRules,
-    kind: VoteKind,
-    amended_amount: Option<Decimal>,
+    cast: VoteCast,
 ) -> Result<(Role, Vote), DomainError> {
+    let VoteCast {
+        kind,
+        amended_amount,
+        note,
+    } = cast;
     let role = authorize(ClaimOperation::CastVote, claim, actor)?;
     let member = actor.user_id.ok_or(DomainError::OperationNotAllowed {
         operation: ClaimOperation::CastVote,
@@ -161,12 +195,17 @@ pub fn cast_vote(
             });
         }
     };
+    let note = note.map(|note| note.trim().to_owned());
+    if let Some(note) = &note {
+        check_free_text("note", note)?;
+    }
     Ok((
         role,
         Vote {
             member,
             choice,
             by_chair: role == Role::Chair,
+            note: note.filter(|note| !note.is_empty()),
         },
     ))
 }
@@ -293,8 +332,7 @@ mod tests {
             &member(1),
             &Ballot::default(),
             &kosovo(),
-            VoteKind::Approve,
-            None,
+            VoteCast::plain(VoteKind::Approve),
         )
         .unwrap();
         let ballot = Ballot {
@@ -306,8 +344,7 @@ mod tests {
             &member(1),
             &ballot,
             &kosovo(),
-            VoteKind::Reject,
-            None,
+            VoteCast::plain(VoteKind::Reject),
         );
         assert_eq!(again.unwrap_err(), RuleViolation::AlreadyVoted.into());
     }
@@ -324,8 +361,7 @@ mod tests {
             &member(1),
             &ballot,
             &kosovo(),
-            VoteKind::Approve,
-            None,
+            VoteCast::plain(VoteKind::Approve),
         );
         assert_eq!(vote.unwrap_err(), RuleViolation::Recused.into());
     }
@@ -339,8 +375,7 @@ mod tests {
                 &member(1),
                 &Ballot::default(),
                 &kosovo(),
-                VoteKind::Approve,
-                None
+                VoteCast::plain(VoteKind::Approve)
             )
             .is_err()
         );
@@ -352,8 +387,7 @@ mod tests {
                 &lawyer,
                 &Ballot::default(),
                 &kosovo(),
-                VoteKind::Approve,
-                None
+                VoteCast::plain(VoteKind::Approve)
             )
             .is_err()
         );
@@ -368,8 +402,7 @@ mod tests {
             &member(1),
             &ballot,
             &kosovo(),
-            VoteKind::ApproveAmended,
-            None,
+            VoteCast::plain(VoteKind::ApproveAmended),
         );
         assert_eq!(
             missing.unwrap_err(),
@@ -383,8 +416,10 @@ mod tests {
             &member(1),
             &ballot,
             &kosovo(),
-            VoteKind::Approve,
-            Some(Decimal::ONE),
+            VoteCast {
+                amended_amount: Some(Decimal::ONE),
+                ..VoteCast::plain(VoteKind::Approve)
+            },
         );
         assert!(matches!(
             stray,

@@ -25,12 +25,14 @@ impl VoteChoice {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Vote {
     pub member: UserId,
     pub choice: VoteChoice,
     /// Cast by the chair, whose vote may decide a tie.
     pub by_chair: bool,
+    /// The member's reasons, if they gave any.
+    pub note: Option<String>,
 }
 
 /// The votes and recusals of the current review round.
@@ -139,6 +141,7 @@ mod tests {
                 member: UserId(index as i64 + 1),
                 choice: *choice,
                 by_chair: chair_index == Some(index),
+                note: None,
             })
             .collect();
         Ballot {

@@ -72,6 +72,7 @@ fn approving_ballot() -> Ballot {
             member: UserId(member),
             choice: VoteChoice::Approve,
             by_chair: member == 1,
+            note: None,
         })
         .collect();
     Ballot {

@@ -50,18 +50,7 @@ impl Services {
     ) -> Result<UserId, ServiceError> {
         validate_username(username)?;
         validate_password(&password)?;
-        if roles.is_empty() {
-            return Err(ServiceError::Invalid {
-                field: "roles",
-                reason: "must name at least one role".to_owned(),
-            });
-        }
-        if roles.contains(&Role::System) {
-            return Err(ServiceError::Invalid {
-                field: "roles",
-                reason: "system is reserved for the scheduler".to_owned(),
-            });
-        }
+        validate_roles(&roles)?;
         let hash = hash_password(password).await?;
         let inserted =
             store::users::insert(self.database(), username, &hash, &roles, self.now()).await?;
@@ -127,6 +116,23 @@ impl Services {
             Err(ServiceError::Unauthenticated)
         }
     }
+}
+
+/// A person holds at least one role, and never the scheduler's.
+pub(super) fn validate_roles(roles: &BTreeSet<Role>) -> Result<(), ServiceError> {
+    if roles.is_empty() {
+        return Err(ServiceError::Invalid {
+            field: "roles",
+            reason: "must name at least one role".to_owned(),
+        });
+    }
+    if roles.contains(&Role::System) {
+        return Err(ServiceError::Invalid {
+            field: "roles",
+            reason: "system is reserved for the scheduler".to_owned(),
+        });
+    }
+    Ok(())
 }
 
 fn validate_username(username: &str) -> Result<(), ServiceError> {

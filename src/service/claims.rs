@@ -3,18 +3,19 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 use super::{ServiceError, Services};
 use crate::domain::access::{Scope, may_access, scopes};
+use crate::domain::assignments::Assignment;
 use crate::domain::audit::{AuditAction, AuditEvent, StoredEvent};
 use crate::domain::award::{Assessment, Schedule};
 use crate::domain::intake::{self, FactsPatch};
 use crate::domain::money::Money;
-use crate::domain::operations::{self, ClaimOperation, VoteKind};
+use crate::domain::operations::{self, ClaimOperation, VoteCast};
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
 use crate::domain::votes::{Ballot, Vote};
 use crate::domain::workflow::{self, ActionInput, Availability, Context};
@@ -37,15 +38,20 @@ pub struct NewDraft {
 }
 
 /// A decided change: the claim after it, what to record, and any row that goes with it.
-struct Change {
-    after: Claim,
-    role: Role,
-    action: AuditAction,
-    payload: Value,
-    record: Option<Record>,
+pub(super) struct Change {
+    pub(super) after: Claim,
+    pub(super) role: Role,
+    pub(super) action: AuditAction,
+    pub(super) payload: Value,
+    pub(super) record: Option<Record>,
 }
 
-enum Record {
+pub(super) enum Record {
+    Assignment(Assignment),
+    EvidenceRequest {
+        due_on: NaiveDate,
+        kinds: BTreeSet<DocumentKind>,
+    },
     Vote(Vote),
     Recusal(UserId),
     Document {
@@ -190,11 +196,11 @@ impl Services {
             .change(actor, id, expected_version, |claim, context| {
                 let performed = workflow::perform(claim, action, context, &input)?;
                 Ok(Change {
+                    record: evidence_request(action, &performed.claim, &input),
                     after: performed.claim,
                     role: performed.role,
                     action: AuditAction::Transition(action),
                     payload: performed.payload,
-                    record: None,
                 })
             })
             .await?;
@@ -206,18 +212,11 @@ impl Services {
         &self,
         actor: &Actor,
         id: ClaimId,
-        kind: VoteKind,
-        amended_amount: Option<Decimal>,
+        cast: VoteCast,
     ) -> Result<Claim, ServiceError> {
         self.change(actor, id, None, |claim, context| {
-            let (role, vote) = operations::cast_vote(
-                claim,
-                actor,
-                context.ballot,
-                context.rules,
-                kind,
-                amended_amount,
-            )?;
+            let (role, vote) =
+                operations::cast_vote(claim, actor, context.ballot, context.rules, cast.clone())?;
             let payload = json!({"round": claim.review_round, "vote": vote.choice});
             Ok(Change {
                 after: claim.clone(),
@@ -423,7 +422,7 @@ impl Services {
 
     /// Runs `decide` against the current claim and persists its change; retried when another
     /// writer won a race and the caller did not pin a version.
-    async fn change<F>(
+    pub(super) async fn change<F>(
         &self,
         actor: &Actor,
         id: ClaimId,
@@ -475,6 +474,15 @@ impl Services {
             }
             Some(Record::Recusal(member)) => {
                 store::votes::insert_recusal(&transaction, id, *member, now).await?
+            }
+            Some(Record::Assignment(assignment)) => {
+                store::assignments::insert(&transaction, id, assignment, actor.user_id, now)
+                    .await?
+                    .map_err(|_| ServiceError::Duplicate { field: "user_id" })?
+            }
+            Some(Record::EvidenceRequest { due_on, kinds }) => {
+                let request = (*due_on, kinds);
+                store::evidence::insert(&transaction, id, request, actor.user_id, now).await?;
             }
             Some(Record::InterimAward { amount, reason }) => {
                 let granted_by = actor.user_id;
@@ -537,8 +545,17 @@ fn context<'a>(loaded: &'a Loaded<'a>, actor: &'a Actor, today: chrono::NaiveDat
     }
 }
 
-fn operation(operation: ClaimOperation) -> AuditAction {
+pub(super) fn operation(operation: ClaimOperation) -> AuditAction {
     AuditAction::Operation(operation)
+}
+
+/// Every request for evidence is kept as a resource that uploads can answer.
+fn evidence_request(action: ClaimAction, after: &Claim, input: &ActionInput) -> Option<Record> {
+    let due_on = after.deadlines.evidence_due?;
+    (action == ClaimAction::RequestEvidence).then(|| Record::EvidenceRequest {
+        due_on,
+        kinds: input.requested_documents.clone(),
+    })
 }
 
 /// A claim the actor may see; one they may not is reported as absent, never as forbidden, so

@@ -11,7 +11,7 @@ use super::claims::NewDraft;
 use super::{ServiceError, Services};
 use crate::domain::award::{Assessment, Loss};
 use crate::domain::claim::{ApplicantKind, Language, PersonalText};
-use crate::domain::operations::VoteKind;
+use crate::domain::operations::{VoteCast, VoteKind};
 use crate::domain::rules::JurisdictionId;
 use crate::domain::workflow::ActionInput;
 use crate::domain::{Actor, ClaimAction, ClaimFacts, ClaimId, DocumentKind, OffenceType, Role};
@@ -94,7 +94,7 @@ impl Services {
             .await?;
         self.walk_to_review(cast, decided).await?;
         for member in cast.members.iter().chain([&cast.chair]) {
-            self.cast_vote(member, decided, VoteKind::Approve, None)
+            self.cast_vote(member, decided, VoteCast::plain(VoteKind::Approve))
                 .await?;
         }
         self.perform(
@@ -186,6 +186,7 @@ impl Services {
             size_bytes: 0,
             sha256: EMPTY_SHA256.to_owned(),
             uploaded_by: cast.lawyer.user_id,
+            request_item: None,
         };
         self.record_document(&cast.lawyer, claim, metadata).await?;
         Ok(())

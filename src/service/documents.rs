@@ -13,12 +13,13 @@ use crate::store::documents::{DocumentMetadata, StoredDocument};
 const ACCEPTED_MEDIA_TYPES: [&str; 3] = ["application/pdf", "image/jpeg", "image/png"];
 
 impl Services {
-    /// Files a document against the claim; the same content twice on one claim is refused.
+    /// Files a document against the claim, optionally in answer to an evidence request item of
+    /// the same kind; the same content twice on one claim is refused.
     pub async fn upload_document(
         &self,
         actor: &Actor,
         id: ClaimId,
-        kind: DocumentKind,
+        (kind, request_item): (DocumentKind, Option<i64>),
         content: Vec<u8>,
     ) -> Result<StoredDocument, ServiceError> {
         if content.len() > self.upload_bytes_maximum {
@@ -38,6 +39,9 @@ impl Services {
         let sha256 = hex::encode(Sha256::digest(&content));
         // Checked here for a clear answer; the unique index settles a race between two uploads.
         self.claim(actor, id).await?;
+        if let Some(item) = request_item {
+            check_request_item(self.database(), id, item, kind).await?;
+        }
         if store::documents::find_by_content(self.database(), id, &sha256)
             .await?
             .is_some()
@@ -50,6 +54,7 @@ impl Services {
             size_bytes: i64::try_from(content.len()).unwrap_or(i64::MAX),
             sha256: sha256.clone(),
             uploaded_by: actor.user_id,
+            request_item,
         };
         self.record_document_with_content(actor, id, metadata, content)
             .await?;
@@ -89,5 +94,26 @@ impl Services {
             .await?
             .ok_or(ServiceError::NotFound("document"))?;
         Ok((document, content))
+    }
+}
+
+/// An item names what it asks for; an upload that answers it must be of that kind and claim.
+/// (Items are never changed or deleted, so checking outside the write transaction is sound.)
+async fn check_request_item(
+    connection: &impl sea_orm::ConnectionTrait,
+    claim: ClaimId,
+    item: i64,
+    kind: DocumentKind,
+) -> Result<(), ServiceError> {
+    match store::evidence::item(connection, item).await? {
+        Some((item_claim, item_kind)) if item_claim == claim && item_kind == kind => Ok(()),
+        Some((item_claim, item_kind)) if item_claim == claim => Err(ServiceError::Invalid {
+            field: "kind",
+            reason: format!("the request item asks for {item_kind}"),
+        }),
+        _ => Err(ServiceError::Invalid {
+            field: "request_item",
+            reason: "is not an evidence request item of this claim".to_owned(),
+        }),
     }
 }

@@ -20,7 +20,7 @@ pub enum ServiceError {
     VersionConflict,
     #[error("{field}: {reason}")]
     Invalid { field: &'static str, reason: String },
-    #[error("{field} is already taken")]
+    #[error("{field} duplicates one already on file")]
     Duplicate { field: &'static str },
     #[error(transparent)]
     Domain(#[from] DomainError),

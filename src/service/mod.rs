@@ -5,6 +5,7 @@
 //! event; both commit or neither does.
 
 mod access_log;
+pub mod assignments;
 pub mod audit;
 pub mod auth;
 mod awards;
@@ -13,7 +14,9 @@ pub mod clock;
 pub mod demo;
 mod documents;
 mod error;
+mod evidence;
 mod throttle;
+pub mod users;
 
 use std::sync::Arc;
 

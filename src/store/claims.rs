@@ -2,10 +2,10 @@
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use entity::{claim, reference_counter};
+use entity::{claim, claim_assignment, recusal, reference_counter};
 use sea_orm::ActiveValue::Set;
 use sea_orm::ExprTrait;
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::convert::{changed_columns, claim_from_row};
@@ -21,7 +21,30 @@ pub async fn find(connection: &impl ConnectionTrait, id: ClaimId) -> anyhow::Res
         .one(connection)
         .await
         .context("loading a claim")?;
-    row.map(claim_from_row).transpose()
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let mut claims = with_recusals(connection, vec![claim_from_row(row)?]).await?;
+    Ok(claims.pop())
+}
+
+/// Fills in each claim's recused members, with one query for them all.
+async fn with_recusals(
+    connection: &impl ConnectionTrait,
+    mut claims: Vec<Claim>,
+) -> anyhow::Result<Vec<Claim>> {
+    let ids: Vec<i64> = claims.iter().map(|claim| claim.id.0).collect();
+    let recusals = recusal::Entity::find()
+        .filter(recusal::Column::ClaimId.is_in(ids))
+        .all(connection)
+        .await
+        .context("reading recusals")?;
+    for row in recusals {
+        if let Some(claim) = claims.iter_mut().find(|claim| claim.id.0 == row.claim_id) {
+            claim.recused.insert(UserId(row.member_id));
+        }
+    }
+    Ok(claims)
 }
 
 /// Issues the next reference of the jurisdiction and year. The counter row is upserted inside
@@ -92,6 +115,7 @@ pub async fn insert(
         assessment: None,
         calculation: None,
         decision: None,
+        recused: Default::default(),
     };
     let mut row = changed_columns(&draft, now)?;
     row.reference = Set(new.reference.to_string());
@@ -158,6 +182,8 @@ pub struct ClaimFilter {
     pub scopes: Option<Vec<Scope>>,
     /// Only claims past a deadline on this date: evidence, decision or payment.
     pub overdue_on: Option<chrono::NaiveDate>,
+    /// Only claims this person is assigned to (as rapporteur or panel member).
+    pub assigned_to: Option<UserId>,
 }
 
 /// A page of claims in id order after `after_id`: keyset pagination, stable under inserts.
@@ -186,6 +212,14 @@ pub async fn page(
             visible.add(scope_condition(*scope))
         }));
     }
+    if let Some(user) = filter.assigned_to {
+        let assigned = Query::select()
+            .column(claim_assignment::Column::ClaimId)
+            .from(claim_assignment::Entity)
+            .and_where(claim_assignment::Column::UserId.eq(user.0))
+            .to_owned();
+        query = query.filter(claim::Column::Id.in_subquery(assigned));
+    }
     if let Some(today) = filter.overdue_on {
         let overdue = Condition::any()
             .add(
@@ -212,7 +246,11 @@ pub async fn page(
         .all(connection)
         .await
         .context("listing claims")?;
-    rows.into_iter().map(claim_from_row).collect()
+    let claims = rows
+        .into_iter()
+        .map(claim_from_row)
+        .collect::<anyhow::Result<_>>()?;
+    with_recusals(connection, claims).await
 }
 
 /// The claims a scope covers, as a condition on the claims table.
@@ -223,7 +261,16 @@ fn scope_condition(scope: Scope) -> sea_orm::Condition {
         Scope::Represented(lawyer) => {
             Condition::all().add(claim::Column::RepresentativeId.eq(lawyer.0))
         }
-        Scope::BeforeCommission => Condition::all().add(claim::Column::ReviewRound.gt(0)),
+        Scope::BeforeCommission(member) => {
+            let recused = Query::select()
+                .column(recusal::Column::ClaimId)
+                .from(recusal::Entity)
+                .and_where(recusal::Column::MemberId.eq(member.0))
+                .to_owned();
+            Condition::all()
+                .add(claim::Column::ReviewRound.gt(0))
+                .add(claim::Column::Id.not_in_subquery(recused))
+        }
         Scope::Decided => Condition::all().add(claim::Column::DecisionOutcome.is_not_null()),
     }
 }

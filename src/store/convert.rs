@@ -47,6 +47,8 @@ pub fn claim_from_row(row: claim::Model) -> anyhow::Result<Claim> {
         language: parse("claims.language", &row.language)?,
     };
     Ok(Claim {
+        // Filled by the loader from the recusals table.
+        recused: Default::default(),
         id: ClaimId(row.id),
         reference: parse::<ClaimReference>("claims.reference", &row.reference)?,
         jurisdiction: JurisdictionId::parse(&row.jurisdiction).context("claims.jurisdiction")?,

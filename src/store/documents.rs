@@ -34,6 +34,8 @@ pub struct DocumentMetadata {
     /// Lowercase hex SHA-256 of the content.
     pub sha256: String,
     pub uploaded_by: Option<UserId>,
+    /// The evidence request item the document answers, if any.
+    pub request_item: Option<i64>,
 }
 
 pub async fn insert(
@@ -51,6 +53,7 @@ pub async fn insert(
         sha256: Set(metadata.sha256.clone()),
         uploaded_by: Set(metadata.uploaded_by.map(|user| user.0)),
         uploaded_at: Set(now),
+        request_item_id: Set(metadata.request_item),
     };
     Ok(row
         .insert(connection)
@@ -78,6 +81,7 @@ fn stored(row: document::Model) -> anyhow::Result<StoredDocument> {
             size_bytes: row.size_bytes,
             sha256: row.sha256,
             uploaded_by: row.uploaded_by.map(UserId),
+            request_item: row.request_item_id,
         },
         uploaded_at: row.uploaded_at,
     })

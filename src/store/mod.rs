@@ -6,10 +6,12 @@
 //! the row under an optimistic version check and appends the audit event in the same transaction.
 
 pub mod access_log;
+pub mod assignments;
 pub mod claims;
 mod convert;
 pub mod documents;
 pub mod events;
+pub mod evidence;
 pub mod interim_awards;
 pub mod users;
 pub mod votes;

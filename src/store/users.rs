@@ -153,3 +153,116 @@ pub async fn revoke_session(
         .context("revoking a session")?;
     Ok(result.rows_affected > 0)
 }
+
+/// A user as an administrator sees them; never the password hash.
+pub struct UserSummary {
+    pub id: UserId,
+    pub username: String,
+    pub roles: BTreeSet<Role>,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn summary(
+    connection: &impl ConnectionTrait,
+    id: UserId,
+) -> anyhow::Result<Option<UserSummary>> {
+    let Some(row) = user::Entity::find_by_id(id.0)
+        .one(connection)
+        .await
+        .context("finding a user")?
+    else {
+        return Ok(None);
+    };
+    let roles = roles_of(connection, id).await?;
+    Ok(Some(UserSummary {
+        id,
+        username: row.username,
+        roles,
+        active: row.active,
+        created_at: row.created_at,
+    }))
+}
+
+/// Every user in id order, with their roles (the directory is small: staff and lawyers).
+pub async fn all(connection: &impl ConnectionTrait) -> anyhow::Result<Vec<UserSummary>> {
+    use sea_orm::QueryOrder;
+    let rows = user::Entity::find()
+        .order_by_asc(user::Column::Id)
+        .all(connection)
+        .await
+        .context("listing users")?;
+    let role_rows = user_role::Entity::find()
+        .all(connection)
+        .await
+        .context("listing roles")?;
+    rows.into_iter()
+        .map(|row| {
+            let roles = role_rows
+                .iter()
+                .filter(|role| role.user_id == row.id)
+                .map(|role| parse("user_roles.role", &role.role))
+                .collect::<anyhow::Result<_>>()?;
+            Ok(UserSummary {
+                id: UserId(row.id),
+                username: row.username,
+                roles,
+                active: row.active,
+                created_at: row.created_at,
+            })
+        })
+        .collect()
+}
+
+/// Replaces the user's roles.
+pub async fn set_roles(
+    connection: &impl ConnectionTrait,
+    id: UserId,
+    roles: &BTreeSet<Role>,
+) -> anyhow::Result<()> {
+    user_role::Entity::delete_many()
+        .filter(user_role::Column::UserId.eq(id.0))
+        .exec(connection)
+        .await
+        .context("removing roles")?;
+    let rows = roles.iter().map(|role| user_role::ActiveModel {
+        user_id: Set(id.0),
+        role: Set(role.as_str().to_owned()),
+    });
+    user_role::Entity::insert_many(rows)
+        .exec(connection)
+        .await
+        .context("inserting roles")?;
+    Ok(())
+}
+
+/// Activates or deactivates the user; deactivation also revokes every live session.
+pub async fn set_active(
+    connection: &impl ConnectionTrait,
+    id: UserId,
+    active: bool,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::Active,
+            sea_orm::sea_query::Expr::value(active),
+        )
+        .filter(user::Column::Id.eq(id.0))
+        .exec(connection)
+        .await
+        .context("changing whether a user is active")?;
+    if !active {
+        session::Entity::update_many()
+            .col_expr(
+                session::Column::RevokedAt,
+                sea_orm::sea_query::Expr::value(now),
+            )
+            .filter(session::Column::UserId.eq(id.0))
+            .filter(session::Column::RevokedAt.is_null())
+            .exec(connection)
+            .await
+            .context("revoking a deactivated user's sessions")?;
+    }
+    Ok(())
+}

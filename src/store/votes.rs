@@ -58,6 +58,7 @@ fn vote_from_row(row: &vote::Model, currency: Currency) -> anyhow::Result<Vote> 
         member: UserId(row.member_id),
         choice,
         by_chair: row.by_chair,
+        note: row.note.clone(),
     })
 }
 
@@ -83,6 +84,7 @@ pub async fn insert_vote(
         choice: Set(kind.as_str().to_owned()),
         amended_amount_minor: Set(amended),
         by_chair: Set(vote.by_chair),
+        note: Set(vote.note.clone()),
         cast_at: Set(now),
     };
     row.insert(connection).await.context("inserting a vote")?;

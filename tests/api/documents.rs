@@ -13,6 +13,8 @@ on_both_databases!(
     a_file_that_is_not_a_pdf_jpeg_or_png_is_refused_whatever_its_name,
     the_same_file_twice_on_a_claim_is_a_duplicate,
     a_file_over_the_limit_is_refused,
+    an_upload_declaring_more_than_the_limit_is_refused_before_it_is_sent,
+    an_upload_of_unknown_length_is_refused,
     only_those_who_may_see_the_claim_may_download_its_documents,
 );
 
@@ -105,6 +107,48 @@ async fn the_same_file_twice_on_a_claim_is_a_duplicate(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1);
+}
+
+/// Sends only the head of a multipart upload with `length_header` and returns the status line
+/// the server answers with, without a byte of the body.
+async fn answer_to_upload_head(
+    app: &TestApp,
+    user: &User,
+    claim: i64,
+    length_header: &str,
+) -> String {
+    use std::io::{Read, Write};
+    let address = app.address;
+    let head = format!(
+        "POST /api/v1/claims/{claim}/documents HTTP/1.1\r\nHost: localhost\r\n\
+         Authorization: Bearer {}\r\nContent-Type: multipart/form-data; boundary=b\r\n\
+         {length_header}\r\n\r\n",
+        user.token
+    );
+    tokio::task::spawn_blocking(move || {
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        stream.write_all(head.as_bytes()).unwrap();
+        let mut answer = [0u8; 256];
+        let read = stream.read(&mut answer).unwrap();
+        let answer = String::from_utf8_lossy(&answer[..read]).into_owned();
+        answer.lines().next().unwrap_or_default().to_owned()
+    })
+    .await
+    .unwrap()
+}
+
+async fn an_upload_declaring_more_than_the_limit_is_refused_before_it_is_sent(app: TestApp) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    let claim = app.draft(&lawyer).await;
+    let status = answer_to_upload_head(&app, &lawyer, claim, "Content-Length: 10000000000").await;
+    assert_eq!(status, "HTTP/1.1 413 Payload Too Large");
+}
+
+async fn an_upload_of_unknown_length_is_refused(app: TestApp) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    let claim = app.draft(&lawyer).await;
+    let status = answer_to_upload_head(&app, &lawyer, claim, "Transfer-Encoding: chunked").await;
+    assert_eq!(status, "HTTP/1.1 411 Length Required");
 }
 
 async fn a_file_over_the_limit_is_refused(app: TestApp) {

@@ -226,6 +226,16 @@ impl TestApp {
         request.send().await.unwrap()
     }
 
+    pub async fn patch(&self, user: &User, path: &str, body: Value) -> Response {
+        self.client
+            .patch(self.url(path))
+            .bearer_auth(&user.token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn create_claim(&self, user: &User, body: Value) -> Response {
         self.post(user, "/api/v1/claims", Some(body)).await
     }
@@ -310,6 +320,7 @@ impl TestApp {
             size_bytes: 1024,
             sha256: "a".repeat(64),
             uploaded_by: actor.user_id,
+            request_item: None,
         };
         self.services
             .record_document(&actor, redress::domain::ClaimId(claim), metadata)

@@ -6,13 +6,16 @@
 mod audit;
 mod auth;
 mod awards;
+mod commission;
 mod concurrency;
 mod docs;
 mod documents;
 mod drafts;
+mod evidence;
 mod health;
 mod helpers;
 mod input;
 mod listing;
 mod privacy;
+mod users;
 mod workflow;

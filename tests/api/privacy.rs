@@ -6,7 +6,10 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, draft_body, on_both_databases, problem};
 
-on_both_databases!(a_protected_identity_is_masked_for_others_and_every_read_is_logged);
+on_both_databases!(
+    a_protected_identity_is_masked_for_others_and_every_read_is_logged,
+    trafficking_victims_and_minors_are_protected_unless_the_filer_says_otherwise,
+);
 
 async fn a_protected_identity_is_masked_for_others_and_every_read_is_logged(app: TestApp) {
     let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
@@ -67,4 +70,30 @@ async fn a_protected_identity_is_masked_for_others_and_every_read_is_logged(app:
         problem(refused, StatusCode::FORBIDDEN).await["code"],
         "forbidden"
     );
+}
+
+async fn trafficking_victims_and_minors_are_protected_unless_the_filer_says_otherwise(
+    app: TestApp,
+) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    let protection = |body: Value| {
+        let app = &app;
+        let lawyer = &lawyer;
+        async move {
+            let created: Value = app.create_claim(lawyer, body).await.json().await.unwrap();
+            created["protected_identity"].as_bool().unwrap()
+        }
+    };
+    assert!(
+        !protection(draft_body()).await,
+        "an adult victim of violence"
+    );
+    let mut trafficked = draft_body();
+    trafficked["offence_type"] = json!("trafficking_in_human_beings");
+    assert!(protection(trafficked.clone()).await);
+    let mut minor = draft_body();
+    minor["victim_birth_date"] = json!("2015-02-01");
+    assert!(protection(minor).await);
+    trafficked["protected_identity"] = json!(false);
+    assert!(!protection(trafficked).await, "the filer's choice stands");
 }

@@ -20,14 +20,14 @@ on_both_databases!(
     the_chair_grants_interim_awards_that_add_up_on_the_claim,
 );
 
-struct Cast {
-    lawyer: User,
-    secretariat: User,
-    members: [User; 2],
-    chair: User,
+pub(crate) struct Cast {
+    pub(crate) lawyer: User,
+    pub(crate) secretariat: User,
+    pub(crate) members: [User; 2],
+    pub(crate) chair: User,
 }
 
-async fn cast(app: &TestApp) -> Cast {
+pub(crate) async fn cast(app: &TestApp) -> Cast {
     Cast {
         lawyer: app.user("lawyer", &[Role::Lawyer]).await,
         secretariat: app.user("secretariat", &[Role::Secretariat]).await,
@@ -40,7 +40,7 @@ async fn cast(app: &TestApp) -> Cast {
 }
 
 /// Draft → submitted → awaiting evidence → under assessment → in commission review.
-async fn claim_in_review(app: &TestApp, cast: &Cast) -> i64 {
+pub(crate) async fn claim_in_review(app: &TestApp, cast: &Cast) -> i64 {
     let claim = app.draft(&cast.lawyer).await;
     app.file_power_of_attorney(&cast.lawyer, claim).await;
     assert_eq!(
@@ -386,7 +386,7 @@ async fn a_member_cannot_vote_twice(app: TestApp) {
         .unwrap();
     assert_eq!(
         ballot["votes"],
-        json!([{"member_id": cast.members[0].id, "choice": "approve", "amended_amount": null, "by_chair": false}])
+        json!([{"member_id": cast.members[0].id, "choice": "approve", "amended_amount": null, "by_chair": false, "note": null}])
     );
     let hidden = app
         .get(&cast.lawyer, &format!("/api/v1/claims/{claim}/votes"))

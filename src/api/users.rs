@@ -1,0 +1,136 @@
+//! The user directory for administrators: create accounts, change roles, deactivate.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use poem_openapi::param::Path;
+use poem_openapi::payload::Json;
+use poem_openapi::{ApiResponse, Object, OpenApi};
+use serde::Deserialize;
+
+use super::Tag;
+use super::body::JsonBody;
+use super::problem::ApiError;
+use super::security::BearerAuth;
+use crate::domain::{Role, UserId};
+use crate::service::Services;
+use crate::service::auth::Password;
+use crate::service::users::UserChange;
+use crate::store::users::UserSummary;
+
+pub struct UsersApi {
+    pub services: Services,
+}
+
+#[derive(Object, Deserialize)]
+#[oai(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
+pub struct NewUserRequest {
+    /// 1 to 64 characters: letters, digits, `.`, `-`, `_` or `@`.
+    #[oai(validator(min_length = 1, max_length = 64))]
+    pub username: String,
+    /// At least 12 characters; stored only as an argon2id hash.
+    #[oai(validator(min_length = 1, max_length = 1024))]
+    pub password: String,
+    #[oai(validator(min_items = 1, max_items = 9))]
+    pub roles: Vec<Role>,
+}
+
+/// What to change; fields left out stay as they are.
+#[derive(Object, Deserialize)]
+#[oai(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
+pub struct UserPatchRequest {
+    /// The complete new set of roles.
+    #[oai(validator(min_items = 1, max_items = 9))]
+    pub roles: Option<Vec<Role>>,
+    /// `false` deactivates at once: live sessions are revoked and sign-in is refused.
+    pub active: Option<bool>,
+}
+
+#[derive(Object)]
+pub struct UserView {
+    pub id: i64,
+    pub username: String,
+    pub roles: Vec<Role>,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<UserSummary> for UserView {
+    fn from(user: UserSummary) -> Self {
+        UserView {
+            id: user.id.0,
+            username: user.username,
+            roles: user.roles.into_iter().collect(),
+            active: user.active,
+            created_at: user.created_at,
+        }
+    }
+}
+
+#[derive(ApiResponse)]
+pub enum UserCreated {
+    #[oai(status = 201)]
+    Created(Json<UserView>, #[oai(header = "Location")] String),
+}
+
+#[OpenApi(prefix_path = "/api/v1", tag = "Tag::Users")]
+impl UsersApi {
+    /// Create an account (administrators).
+    #[oai(path = "/users", method = "post")]
+    async fn create(
+        &self,
+        auth: BearerAuth,
+        body: JsonBody<NewUserRequest>,
+    ) -> Result<UserCreated, ApiError> {
+        let JsonBody(request) = body;
+        let user = self
+            .services
+            .create_user(
+                &auth.0.actor,
+                &request.username,
+                Password::new(request.password),
+                request.roles.into_iter().collect(),
+            )
+            .await?;
+        let location = format!("/api/v1/users/{}", user.id.0);
+        Ok(UserCreated::Created(Json(user.into()), location))
+    }
+
+    /// Every account, with its roles (administrators).
+    #[oai(path = "/users", method = "get")]
+    async fn list(&self, auth: BearerAuth) -> Result<Json<Vec<UserView>>, ApiError> {
+        let users = self.services.users(&auth.0.actor).await?;
+        Ok(Json(users.into_iter().map(UserView::from).collect()))
+    }
+
+    /// One account (administrators).
+    #[oai(path = "/users/:id", method = "get")]
+    async fn get(&self, auth: BearerAuth, id: Path<i64>) -> Result<Json<UserView>, ApiError> {
+        let user = self.services.user(&auth.0.actor, UserId(id.0)).await?;
+        Ok(Json(user.into()))
+    }
+
+    /// Change an account's roles or deactivate it (administrators); effective at once.
+    #[oai(path = "/users/:id", method = "patch")]
+    async fn change(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+        body: JsonBody<UserPatchRequest>,
+    ) -> Result<Json<UserView>, ApiError> {
+        let JsonBody(request) = body;
+        let change = UserChange {
+            roles: request
+                .roles
+                .map(|roles| roles.into_iter().collect::<BTreeSet<_>>()),
+            active: request.active,
+        };
+        let user = self
+            .services
+            .change_user(&auth.0.actor, UserId(id.0), change)
+            .await?;
+        Ok(Json(user.into()))
+    }
+}

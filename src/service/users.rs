@@ -1,0 +1,106 @@
+//! The user directory, managed by administrators: accounts, roles, deactivation.
+
+use std::collections::BTreeSet;
+
+use super::auth::{Password, validate_roles};
+use super::{ServiceError, Services};
+use crate::domain::{Actor, Role, UserId};
+use crate::store;
+use crate::store::users::UserSummary;
+
+/// What an administrator changes on an account; absent fields stay as they are.
+#[derive(Debug, Default)]
+pub struct UserChange {
+    pub roles: Option<BTreeSet<Role>>,
+    pub active: Option<bool>,
+}
+
+fn require_admin(actor: &Actor) -> Result<(), ServiceError> {
+    actor
+        .acting_role(&[Role::Admin])
+        .map(|_| ())
+        .ok_or(ServiceError::Forbidden)
+}
+
+impl Services {
+    pub async fn create_user(
+        &self,
+        actor: &Actor,
+        username: &str,
+        password: Password,
+        roles: BTreeSet<Role>,
+    ) -> Result<UserSummary, ServiceError> {
+        require_admin(actor)?;
+        let id = self.add_user(username, password, roles).await?;
+        self.user(actor, id).await
+    }
+
+    pub async fn users(&self, actor: &Actor) -> Result<Vec<UserSummary>, ServiceError> {
+        require_admin(actor)?;
+        Ok(store::users::all(self.database()).await?)
+    }
+
+    pub async fn user(&self, actor: &Actor, id: UserId) -> Result<UserSummary, ServiceError> {
+        require_admin(actor)?;
+        store::users::summary(self.database(), id)
+            .await?
+            .ok_or(ServiceError::NotFound("user"))
+    }
+
+    /// Changes roles or deactivates. Both take effect on the user's next request: roles and
+    /// the active flag are read on every request, and deactivation revokes live sessions.
+    pub async fn change_user(
+        &self,
+        actor: &Actor,
+        id: UserId,
+        change: UserChange,
+    ) -> Result<UserSummary, ServiceError> {
+        require_admin(actor)?;
+        if let Some(roles) = &change.roles {
+            validate_roles(roles)?;
+        }
+        check_no_self_lockout(actor, id, &change)?;
+        let transaction = store::begin_write(self.database()).await?;
+        if store::users::summary(&transaction, id).await?.is_none() {
+            return Err(ServiceError::NotFound("user"));
+        }
+        if let Some(roles) = &change.roles {
+            store::users::set_roles(&transaction, id, roles).await?;
+        }
+        if let Some(active) = change.active {
+            store::users::set_active(&transaction, id, active, self.now()).await?;
+        }
+        transaction.commit().await?;
+        tracing::info!(user_id = id.0, by = ?actor.user_id, "user changed");
+        self.user(actor, id).await
+    }
+}
+
+/// An administrator may not deactivate themself or drop their own administrator role: the
+/// scheme would be left with no one to manage accounts.
+fn check_no_self_lockout(
+    actor: &Actor,
+    id: UserId,
+    change: &UserChange,
+) -> Result<(), ServiceError> {
+    if actor.user_id != Some(id) {
+        return Ok(());
+    }
+    if change.active == Some(false) {
+        return Err(ServiceError::Invalid {
+            field: "active",
+            reason: "you cannot deactivate your own account".to_owned(),
+        });
+    }
+    if change
+        .roles
+        .as_ref()
+        .is_some_and(|roles| !roles.contains(&Role::Admin))
+    {
+        return Err(ServiceError::Invalid {
+            field: "roles",
+            reason: "you cannot remove your own administrator role".to_owned(),
+        });
+    }
+    Ok(())
+}
