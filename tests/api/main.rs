@@ -13,6 +13,7 @@ mod drafts;
 mod health;
 mod helpers;
 mod input;
+mod life;
 mod listing;
 mod privacy;
 mod workflow;
