@@ -218,6 +218,15 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Reads `path` as `user`, which must succeed, and returns the JSON body.
+    pub async fn get_json(&self, user: &User, path: &str) -> Value {
+        let response = self.get(user, path).await;
+        let status = response.status();
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(status, StatusCode::OK, "GET {path}: {body}");
+        body
+    }
+
     pub async fn post(&self, user: &User, path: &str, body: Option<Value>) -> Response {
         let request = self.client.post(self.url(path)).bearer_auth(&user.token);
         let request = match body {

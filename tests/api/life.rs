@@ -41,12 +41,7 @@ async fn people(app: &TestApp) -> People {
 }
 
 async fn state_of(app: &TestApp, user: &User, claim: i64) -> String {
-    let view: Value = app
-        .get(user, &format!("/api/v1/claims/{claim}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let view = app.get_json(user, &format!("/api/v1/claims/{claim}")).await;
     view["state"].as_str().unwrap().to_owned()
 }
 
@@ -58,12 +53,9 @@ async fn upload_ok(app: &TestApp, lawyer: &User, claim: i64, kind: &str) {
 
 /// The actions the caller may take now that no rule blocks.
 async fn available_actions(app: &TestApp, user: &User, claim: i64) -> Vec<String> {
-    let actions: Value = app
-        .get(user, &format!("/api/v1/claims/{claim}/actions"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let actions = app
+        .get_json(user, &format!("/api/v1/claims/{claim}/actions"))
+        .await;
     actions["actions"]
         .as_array()
         .unwrap()
@@ -167,12 +159,9 @@ async fn a_claim_lives_from_the_lawyers_draft_to_payout_through_an_appeal(app: T
         json!({"amount": "2400.00", "currency": "EUR"})
     );
     assert_eq!(decided["deadlines"]["appeal_due"], "2027-01-12");
-    let ballot: Value = app
-        .get(&people.chair, &format!("/api/v1/claims/{claim}/votes"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let ballot = app
+        .get_json(&people.chair, &format!("/api/v1/claims/{claim}/votes"))
+        .await;
     assert_eq!(ballot["votes"].as_array().unwrap().len(), 3);
     assert_eq!(
         ballot["recused_member_ids"],
@@ -239,12 +228,9 @@ async fn a_claim_lives_from_the_lawyers_draft_to_payout_through_an_appeal(app: T
     assert_eq!(unpaid["code"], "payments_incomplete");
 
     // The auditor reads the trail: every step, by whom, in which role, in order.
-    let events: Value = app
-        .get(&people.auditor, &format!("/api/v1/claims/{claim}/events"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let events = app
+        .get_json(&people.auditor, &format!("/api/v1/claims/{claim}/events"))
+        .await;
     let trail: Vec<(&str, &str, i64)> = events
         .as_array()
         .unwrap()
