@@ -103,9 +103,9 @@ async fn a_claim_lives_from_the_lawyers_draft_to_payout_through_an_appeal(app: T
 
     // The lawyer drafts the claim and files the power of attorney and the police report.
     let claim = app.draft(lawyer).await;
-    assert_eq!(state_of(&app, lawyer, claim).await, "draft");
     upload_ok(&app, lawyer, claim, "power_of_attorney").await;
     upload_ok(&app, lawyer, claim, "police_report").await;
+    assert_eq!(state_of(&app, lawyer, claim).await, "draft");
     let submitted = app.act_ok(lawyer, claim, "submit", None).await;
     assert_eq!(submitted["state"], "submitted");
     assert_eq!(submitted["lodged_on"], "2026-11-28");
@@ -151,8 +151,10 @@ async fn a_claim_lives_from_the_lawyers_draft_to_payout_through_an_appeal(app: T
     // Before the commission: the third commissioner has a conflict of interest and recuses.
     app.advance(10);
     let recusals = format!("/api/v1/claims/{claim}/recusals");
-    let recused = app.post(&people.commissioners[2], &recusals, None).await;
-    assert_eq!(recused.status(), StatusCode::OK);
+    let response = app.post(&people.commissioners[2], &recusals, None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let after_recusal: Value = response.json().await.unwrap();
+    assert_eq!(after_recusal["state"], "in_commission_review");
     let decided = commission_approves(&app, &people, claim).await;
     assert_eq!(
         decided["decision"]["award"],
