@@ -43,16 +43,17 @@ impl Services {
         Ok(())
     }
 
-    /// The claim's access log, for auditors.
+    /// The claim's access log, for auditors. Whoever may not see the claim hears that it is
+    /// not found, as everywhere else; only those who may see it learn that the log is not theirs.
     pub async fn access_log(
         &self,
         actor: &Actor,
         id: ClaimId,
     ) -> Result<Vec<AccessEntry>, ServiceError> {
+        self.claim(actor, id).await?;
         if !actor.holds(Role::Auditor) {
             return Err(ServiceError::Forbidden);
         }
-        self.claim(actor, id).await?;
         let rows = store::access_log::for_claim(self.database(), id).await?;
         Ok(rows
             .into_iter()

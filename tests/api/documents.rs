@@ -3,10 +3,9 @@
 
 use redress::domain::Role;
 use reqwest::StatusCode;
-use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 
-use crate::helpers::{TestApp, UPLOAD_BYTES_MAXIMUM, User, on_both_databases, problem};
+use crate::helpers::{TestApp, UPLOAD_BYTES_MAXIMUM, on_both_databases, pdf, problem};
 
 on_both_databases!(
     a_lawyer_uploads_a_power_of_attorney_and_then_submits,
@@ -18,43 +17,12 @@ on_both_databases!(
     only_those_who_may_see_the_claim_may_download_its_documents,
 );
 
-/// A tiny but genuine PDF header followed by synthetic content.
-fn pdf(marker: &str) -> Vec<u8> {
-    format!("%PDF-1.7\n% synthetic power of attorney {marker}\n%%EOF\n").into_bytes()
-}
-
-async fn upload(
-    app: &TestApp,
-    user: &User,
-    claim: i64,
-    kind: &str,
-    name: &str,
-    bytes: Vec<u8>,
-) -> reqwest::Response {
-    let form = Form::new()
-        .text("kind", kind.to_owned())
-        .part("file", Part::bytes(bytes).file_name(name.to_owned()));
-    app.client
-        .post(app.url(&format!("/api/v1/claims/{claim}/documents")))
-        .bearer_auth(&user.token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-}
-
 async fn a_lawyer_uploads_a_power_of_attorney_and_then_submits(app: TestApp) {
     let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
     let claim = app.draft(&lawyer).await;
-    let response = upload(
-        &app,
-        &lawyer,
-        claim,
-        "power_of_attorney",
-        "poa.pdf",
-        pdf("one"),
-    )
-    .await;
+    let response = app
+        .upload(&lawyer, claim, "power_of_attorney", "poa.pdf", pdf("one"))
+        .await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let document: Value = response.json().await.unwrap();
     assert_eq!(document["media_type"], "application/pdf");
@@ -68,18 +36,20 @@ async fn a_lawyer_uploads_a_power_of_attorney_and_then_submits(app: TestApp) {
 async fn a_file_that_is_not_a_pdf_jpeg_or_png_is_refused_whatever_its_name(app: TestApp) {
     let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
     let claim = app.draft(&lawyer).await;
-    let response = upload(
-        &app,
-        &lawyer,
-        claim,
-        "medical_report",
-        "report.pdf",
-        b"plain text".to_vec(),
-    )
-    .await;
+    let response = app
+        .upload(
+            &lawyer,
+            claim,
+            "medical_report",
+            "report.pdf",
+            b"plain text".to_vec(),
+        )
+        .await;
     let error = problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(error["errors"][0]["field"], "file");
-    let unknown_kind = upload(&app, &lawyer, claim, "diary", "report.pdf", pdf("two")).await;
+    let unknown_kind = app
+        .upload(&lawyer, claim, "diary", "report.pdf", pdf("two"))
+        .await;
     assert_eq!(
         problem(unknown_kind, StatusCode::UNPROCESSABLE_ENTITY).await["errors"][0]["field"],
         "kind"
@@ -90,12 +60,14 @@ async fn the_same_file_twice_on_a_claim_is_a_duplicate(app: TestApp) {
     let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
     let claim = app.draft(&lawyer).await;
     assert_eq!(
-        upload(&app, &lawyer, claim, "police_report", "a.pdf", pdf("same"))
+        app.upload(&lawyer, claim, "police_report", "a.pdf", pdf("same"))
             .await
             .status(),
         StatusCode::CREATED
     );
-    let again = upload(&app, &lawyer, claim, "police_report", "b.pdf", pdf("same")).await;
+    let again = app
+        .upload(&lawyer, claim, "police_report", "b.pdf", pdf("same"))
+        .await;
     assert_eq!(
         problem(again, StatusCode::CONFLICT).await["code"],
         "duplicate"
@@ -157,7 +129,8 @@ async fn a_file_over_the_limit_is_refused(app: TestApp) {
     let mut large = pdf("large");
     large.resize(UPLOAD_BYTES_MAXIMUM + 1, b' ');
     let error = problem(
-        upload(&app, &lawyer, claim, "receipt", "big.pdf", large).await,
+        app.upload(&lawyer, claim, "receipt", "big.pdf", large)
+            .await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
@@ -168,7 +141,8 @@ async fn only_those_who_may_see_the_claim_may_download_its_documents(app: TestAp
     let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
     let other = app.user("other-lawyer", &[Role::Lawyer]).await;
     let claim = app.draft(&lawyer).await;
-    let uploaded: Value = upload(&app, &lawyer, claim, "police_report", "p.pdf", pdf("mine"))
+    let uploaded: Value = app
+        .upload(&lawyer, claim, "police_report", "p.pdf", pdf("mine"))
         .await
         .json()
         .await

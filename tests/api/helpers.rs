@@ -14,6 +14,7 @@ use redress::service::auth::Password;
 use redress::service::{ManualClock, Services};
 use redress::settings::Settings;
 use redress::store::documents::DocumentMetadata;
+use reqwest::multipart::{Form, Part};
 use reqwest::{Response, StatusCode};
 use sea_orm::{ConnectionTrait, Database};
 use serde_json::{Value, json};
@@ -217,6 +218,15 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Reads `path` as `user`, which must succeed, and returns the JSON body.
+    pub async fn get_json(&self, user: &User, path: &str) -> Value {
+        let response = self.get(user, path).await;
+        let status = response.status();
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(status, StatusCode::OK, "GET {path}: {body}");
+        body
+    }
+
     pub async fn post(&self, user: &User, path: &str, body: Option<Value>) -> Response {
         let request = self.client.post(self.url(path)).bearer_auth(&user.token);
         let request = match body {
@@ -311,6 +321,40 @@ impl TestApp {
         .await
     }
 
+    /// Uploads a file to the claim as `kind` (multipart, as a client would), sent as `name`.
+    pub async fn upload(
+        &self,
+        user: &User,
+        claim: i64,
+        kind: &str,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> Response {
+        self.client
+            .post(self.url(&format!("/api/v1/claims/{claim}/documents")))
+            .bearer_auth(&user.token)
+            .multipart(upload_form(kind, name, bytes))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// The secretariat asks for `documents` by `due` and the claim awaits evidence; returns the
+    /// claim. Today this is the `request_evidence` action; when evidence requests become their
+    /// own resource (`POST /claims/{id}/evidence-requests`), this is the one place to switch
+    /// (post the request there, then read the claim back).
+    pub async fn request_evidence(
+        &self,
+        secretariat: &User,
+        claim: i64,
+        documents: &[&str],
+        due: &str,
+    ) -> Value {
+        let body = json!({"requested_documents": documents, "evidence_due": due});
+        self.act_ok(secretariat, claim, "request_evidence", Some(body))
+            .await
+    }
+
     /// Files a synthetic power of attorney for the lawyer (uploads arrive with the API issue).
     pub async fn file_power_of_attorney(&self, lawyer: &User, claim: i64) {
         let actor = self.services.authenticate(&lawyer.token).await.unwrap();
@@ -363,6 +407,18 @@ pub fn draft_body() -> Value {
         "reported_to_police": true,
         "language": "sq"
     })
+}
+
+/// A tiny but genuine PDF header followed by synthetic content; `marker` makes it unique.
+pub fn pdf(marker: &str) -> Vec<u8> {
+    format!("%PDF-1.7\n% synthetic document {marker}\n%%EOF\n").into_bytes()
+}
+
+/// The multipart form of a document upload: its `kind` and the file.
+pub fn upload_form(kind: &str, name: &str, bytes: Vec<u8>) -> Form {
+    Form::new()
+        .text("kind", kind.to_owned())
+        .part("file", Part::bytes(bytes).file_name(name.to_owned()))
 }
 
 /// Problem code of an error response, asserting its status and media type.

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access_matrix;
 mod audit;
 mod auth;
 mod awards;
@@ -15,6 +16,7 @@ mod evidence;
 mod health;
 mod helpers;
 mod input;
+mod life;
 mod listing;
 mod privacy;
 mod users;
