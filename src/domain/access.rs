@@ -11,8 +11,11 @@ pub enum Scope {
     /// The claims the lawyer represents.
     Represented(UserId),
     /// Claims that have been put before the commission, unless the member recused from them
-    /// (commissioners, the chair).
+    /// (commissioners).
     BeforeCommission(UserId),
+    /// Lodged claims, unless the member recused: the chair grants interim awards for urgent
+    /// needs from lodging on.
+    Lodged(UserId),
     /// Claims with a decision, whose payment finance handles.
     Decided,
 }
@@ -26,7 +29,8 @@ pub fn scopes(actor: &Actor) -> Vec<Scope> {
         .filter_map(|role| match role {
             Role::Secretariat | Role::Auditor | Role::System => Some(Scope::Every),
             Role::Lawyer => actor.user_id.map(Scope::Represented),
-            Role::Commissioner | Role::Chair => actor.user_id.map(Scope::BeforeCommission),
+            Role::Commissioner => actor.user_id.map(Scope::BeforeCommission),
+            Role::Chair => actor.user_id.map(Scope::Lodged),
             Role::FinanceOfficer | Role::FinanceApprover => Some(Scope::Decided),
             Role::Admin => None,
         })
@@ -42,6 +46,7 @@ fn in_scope(scope: Scope, claim: &Claim) -> bool {
         Scope::BeforeCommission(member) => {
             claim.review_round > 0 && !claim.recused.contains(&member)
         }
+        Scope::Lodged(member) => claim.lodged_on.is_some() && !claim.recused.contains(&member),
         Scope::Decided => claim.decision.is_some(),
     }
 }

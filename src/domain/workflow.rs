@@ -273,6 +273,22 @@ fn authorize(
 ) -> Result<(&'static Transition, Role), DomainError> {
     let state = claim.state;
     let roles = || actor.roles.iter().copied().collect();
+    // A role that may never perform the action hears so, whatever the state: an auditor
+    // learns nothing from "not now", and is owed "never".
+    let mut rows = TRANSITIONS
+        .iter()
+        .filter(|row| row.action == action)
+        .peekable();
+    let is_workflow_action = rows.peek().is_some();
+    let ever_permitted = rows.any(|row| actor.acting_role(row.roles).is_some());
+    if is_workflow_action && !ever_permitted {
+        return Err(DomainError::ActionNotPermitted {
+            state,
+            action,
+            roles: roles(),
+            allowed: permitted_actions(state, actor),
+        });
+    }
     let Some(row) = find(state, action) else {
         let allowed = permitted_actions(state, actor);
         return Err(DomainError::IllegalAction {

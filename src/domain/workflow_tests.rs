@@ -219,7 +219,7 @@ fn an_illegal_action_names_the_state_the_action_and_what_the_role_may_do() {
     let error = world
         .perform(
             &claim(ClaimState::Submitted),
-            ClaimAction::Decide,
+            ClaimAction::Appeal,
             &full_input(),
         )
         .unwrap_err();
@@ -227,15 +227,31 @@ fn an_illegal_action_names_the_state_the_action_and_what_the_role_may_do() {
         error,
         DomainError::IllegalAction {
             state: ClaimState::Submitted,
-            action: ClaimAction::Decide,
+            action: ClaimAction::Appeal,
             roles: vec![Role::Lawyer],
             allowed: vec![ClaimAction::Withdraw],
         }
     );
     assert_eq!(
         error.to_string(),
-        "decide is not allowed while the claim is submitted; allowed now for your roles: withdraw"
+        "appeal is not allowed while the claim is submitted; allowed now for your roles: withdraw"
     );
+}
+
+#[test]
+fn an_action_the_roles_may_never_perform_is_not_permitted_in_any_state() {
+    let world = World::new(&[Role::Auditor]);
+    let workflow_actions =
+        || ClaimAction::iter().filter(|action| TRANSITIONS.iter().any(|row| row.action == *action));
+    for state in ClaimState::iter() {
+        for action in workflow_actions() {
+            let result = world.perform(&claim(state), action, &full_input());
+            assert!(
+                matches!(result, Err(DomainError::ActionNotPermitted { .. })),
+                "{state} × {action}: {result:?}"
+            );
+        }
+    }
 }
 
 #[test]

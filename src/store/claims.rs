@@ -253,6 +253,15 @@ pub async fn page(
     with_recusals(connection, claims).await
 }
 
+/// The ids of the claims the member recused from.
+fn recused_by(member: UserId) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(recusal::Column::ClaimId)
+        .from(recusal::Entity)
+        .and_where(recusal::Column::MemberId.eq(member.0))
+        .to_owned()
+}
+
 /// The claims a scope covers, as a condition on the claims table.
 fn scope_condition(scope: Scope) -> sea_orm::Condition {
     use sea_orm::Condition;
@@ -261,16 +270,12 @@ fn scope_condition(scope: Scope) -> sea_orm::Condition {
         Scope::Represented(lawyer) => {
             Condition::all().add(claim::Column::RepresentativeId.eq(lawyer.0))
         }
-        Scope::BeforeCommission(member) => {
-            let recused = Query::select()
-                .column(recusal::Column::ClaimId)
-                .from(recusal::Entity)
-                .and_where(recusal::Column::MemberId.eq(member.0))
-                .to_owned();
-            Condition::all()
-                .add(claim::Column::ReviewRound.gt(0))
-                .add(claim::Column::Id.not_in_subquery(recused))
-        }
+        Scope::BeforeCommission(member) => Condition::all()
+            .add(claim::Column::ReviewRound.gt(0))
+            .add(claim::Column::Id.not_in_subquery(recused_by(member))),
+        Scope::Lodged(member) => Condition::all()
+            .add(claim::Column::LodgedOn.is_not_null())
+            .add(claim::Column::Id.not_in_subquery(recused_by(member))),
         Scope::Decided => Condition::all().add(claim::Column::DecisionOutcome.is_not_null()),
     }
 }

@@ -273,6 +273,8 @@ enum Body {
     Json(Value),
     /// A multipart upload of a fresh PDF as this document kind.
     Upload(&'static str),
+    /// Puts the second commissioner on the claim's panel.
+    AssignMember,
 }
 
 struct Row {
@@ -319,7 +321,7 @@ fn vote(choice: &str) -> Body {
 /// administrator, no token.
 #[rustfmt::skip] // a table reads best as one row per line, in aligned columns
 fn rows() -> Vec<Row> {
-    use Body::{Empty, Json, Upload};
+    use Body::{AssignMember, Empty, Json, Upload};
     use Method as M;
     use On::{Claim, Missing, NoClaim};
     use Stage::*;
@@ -329,6 +331,8 @@ fn rows() -> Vec<Row> {
     let interim = || Json(json!({"amount": "500.00", "reason": "funeral costs"}));
     let evidence = || Json(json!({"requested_documents": ["medical_report"]}));
     let waived = || Json(json!({"appeal_waived": true}));
+    let asked = || Json(json!({"items": ["medical_report"], "due_on": "2026-12-20"}));
+    let account = || Json(json!({"username": "matrix-user", "password": "a long synthetic password", "roles": ["lawyer"]}));
     vec![
         //                                                                                         lawyer other secr comm chair f.off f.app audit admin none
         // Reading.
@@ -337,39 +341,38 @@ fn rows() -> Vec<Row> {
         row(M::GET,   "/claims/{id}",                              Claim(Draft),           Empty,  [200,  404,  200, 404, 404,  404,  404,  200,  404,  401]),
         row(M::GET,   "/claims/{id}",                              Claim(InReview),        Empty,  [200,  404,  200, 200, 200,  404,  404,  200,  404,  401]),
         row(M::GET,   "/claims/{id}",                              Claim(Decided),         Empty,  [200,  404,  200, 200, 200,  200,  200,  200,  404,  401]),
-        row(M::GET,   "/claims/{id}/actions",                      Claim(Submitted),       Empty,  [200,  404,  200, 404, 404,  404,  404,  200,  404,  401]),
+        row(M::GET,   "/claims/{id}/actions",                      Claim(Submitted),       Empty,  [200,  404,  200, 404, 200,  404,  404,  200,  404,  401]),
         row(M::GET,   "/claims/{id}/actions",                      Claim(InReview),        Empty,  [200,  404,  200, 200, 200,  404,  404,  200,  404,  401]),
         row(M::GET,   "/claims/{id}/actions",                      Claim(Final),           Empty,  [200,  404,  200, 200, 200,  200,  200,  200,  404,  401]),
-        row(M::GET,   "/claims/{id}/events",                       Claim(Submitted),       Empty,  [200,  404,  200, 404, 404,  404,  404,  200,  404,  401]),
+        row(M::GET,   "/claims/{id}/events",                       Claim(Submitted),       Empty,  [200,  404,  200, 404, 200,  404,  404,  200,  404,  401]),
         row(M::GET,   "/claims/{id}/events",                       Claim(Decided),         Empty,  [200,  404,  200, 200, 200,  200,  200,  200,  404,  401]),
-        row(M::GET,   "/claims/{id}/votes",                        Claim(Submitted),       Empty,  [403,  404,  200, 404, 404,  404,  404,  200,  404,  401]),
+        row(M::GET,   "/claims/{id}/votes",                        Claim(Submitted),       Empty,  [403,  404,  200, 404, 200,  404,  404,  200,  404,  401]),
         row(M::GET,   "/claims/{id}/votes",                        Claim(InReview),        Empty,  [403,  404,  200, 200, 200,  404,  404,  200,  404,  401]),
         row(M::GET,   "/claims/{id}/votes",                        Claim(Decided),         Empty,  [403,  404,  200, 200, 200,  403,  403,  200,  404,  401]),
-        row(M::GET,   "/claims/{id}/documents",                    Claim(Submitted),       Empty,  [200,  404,  200, 404, 404,  404,  404,  200,  404,  401]),
+        row(M::GET,   "/claims/{id}/documents",                    Claim(Submitted),       Empty,  [200,  404,  200, 404, 200,  404,  404,  200,  404,  401]),
         row(M::GET,   "/claims/{id}/documents",                    Claim(Decided),         Empty,  [200,  404,  200, 200, 200,  200,  200,  200,  404,  401]),
         row(M::GET,   "/documents/{document}/content",             Missing,                Empty,  [404,  404,  404, 404, 404,  404,  404,  404,  404,  401]),
-        row(M::GET,   "/documents/{document}/content",             Claim(Submitted),       Empty,  [200,  404,  200, 404, 404,  404,  404,  200,  404,  401]),
+        row(M::GET,   "/documents/{document}/content",             Claim(Submitted),       Empty,  [200,  404,  200, 404, 200,  404,  404,  200,  404,  401]),
         row(M::GET,   "/documents/{document}/content",             Claim(Decided),         Empty,  [200,  404,  200, 200, 200,  200,  200,  200,  404,  401]),
         row(M::GET,   "/claims/{id}/access-log",                   Missing,                Empty,  [404,  404,  404, 404, 404,  404,  404,  404,  404,  401]),
-        row(M::GET,   "/claims/{id}/access-log",                   Claim(Submitted),       Empty,  [403,  404,  403, 404, 404,  404,  404,  200,  404,  401]),
+        row(M::GET,   "/claims/{id}/access-log",                   Claim(Submitted),       Empty,  [403,  404,  403, 404, 403,  404,  404,  200,  404,  401]),
         row(M::GET,   "/claims/{id}/access-log",                   Claim(Decided),         Empty,  [403,  404,  403, 403, 403,  403,  403,  200,  404,  401]),
         // Drafts.
         row(M::POST,  "/claims",                                   NoClaim,                Json(draft_body()),
                                                                                                    [201,  201,  201, 403, 403,  403,  403,  403,  403,  401]),
         row(M::PATCH, "/claims/{id}",                              Claim(Draft),           edit(), [200,  404,  200, 404, 404,  404,  404,  403,  404,  401]),
         row(M::PATCH, "/claims/{id}",                              Claim(Draft),   future_crime(), [422,  404,  422, 404, 404,  404,  404,  403,  404,  401]),
-        row(M::PATCH, "/claims/{id}",                              Claim(Submitted),       edit(), [409,  404,  409, 404, 404,  404,  404,  403,  404,  401]),
+        row(M::PATCH, "/claims/{id}",                              Claim(Submitted),       edit(), [409,  404,  409, 404, 403,  404,  404,  403,  404,  401]),
         // Workflow actions, one or two for each role that owns some.
         row(M::POST,  "/claims/{id}/actions/submit",               Claim(Draft),           Empty,  [200,  404,  200, 404, 404,  404,  404,  403,  404,  401]),
-        // The state has no submit row, so even the auditor, who may never submit, hears 409
-        // (illegal_action, with what it may do instead): the domain's own tests want it so.
-        row(M::POST,  "/claims/{id}/actions/submit",               Claim(Submitted),       Empty,  [409,  404,  409, 404, 404,  404,  404,  409,  404,  401]),
-        row(M::POST,  "/claims/{id}/actions/withdraw",             Claim(Submitted),       reason(), [200, 404, 200, 404, 404,  404,  404,  403,  404,  401]),
-        row(M::POST,  "/claims/{id}/actions/accept_for_assessment", Claim(Submitted),      Empty,  [403,  404,  200, 404, 404,  404,  404,  403,  404,  401]),
-        row(M::POST,  "/claims/{id}/actions/request_evidence",     Claim(Submitted),    evidence(), [403, 404,  200, 404, 404,  404,  404,  403,  404,  401]),
-        row(M::POST,  "/claims/{id}/actions/complete_evidence",    Claim(AwaitingEvidence), Empty, [403,  404,  200, 404, 404,  404,  404,  403,  404,  401]),
-        row(M::POST,  "/claims/{id}/actions/propose_award",        Claim(UnderAssessment), Empty,  [403,  404,  422, 404, 404,  404,  404,  403,  404,  401]),
-        row(M::POST,  "/claims/{id}/actions/propose_award",        Claim(Assessed),        Empty,  [403,  404,  200, 404, 404,  404,  404,  403,  404,  401]),
+        // A role that may never submit hears 403 whatever the state; one that may, 409 here.
+        row(M::POST,  "/claims/{id}/actions/submit",               Claim(Submitted),       Empty,  [409,  404,  409, 404, 403,  404,  404,  403,  404,  401]),
+        row(M::POST,  "/claims/{id}/actions/withdraw",             Claim(Submitted),       reason(), [200, 404, 200, 404, 403,  404,  404,  403,  404,  401]),
+        row(M::POST,  "/claims/{id}/actions/accept_for_assessment", Claim(Submitted),      Empty,  [403,  404,  200, 404, 403,  404,  404,  403,  404,  401]),
+        row(M::POST,  "/claims/{id}/actions/request_evidence",     Claim(Submitted),    evidence(), [403, 404,  200, 404, 403,  404,  404,  403,  404,  401]),
+        row(M::POST,  "/claims/{id}/actions/complete_evidence",    Claim(AwaitingEvidence), Empty, [403,  404,  200, 404, 403,  404,  404,  403,  404,  401]),
+        row(M::POST,  "/claims/{id}/actions/propose_award",        Claim(UnderAssessment), Empty,  [403,  404,  422, 404, 403,  404,  404,  403,  404,  401]),
+        row(M::POST,  "/claims/{id}/actions/propose_award",        Claim(Assessed),        Empty,  [403,  404,  200, 404, 403,  404,  404,  403,  404,  401]),
         row(M::POST,  "/claims/{id}/actions/decide",               Claim(InReview),        Empty,  [403,  404,  403, 403, 422,  404,  404,  403,  404,  401]),
         row(M::POST,  "/claims/{id}/actions/return_for_assessment", Claim(InReview),     reason(), [403,  404,  403, 403, 200,  404,  404,  403,  404,  401]),
         row(M::POST,  "/claims/{id}/actions/appeal",               Claim(Decided),       reason(), [200,  404,  200, 403, 403,  403,  403,  403,  404,  401]),
@@ -378,7 +381,7 @@ fn rows() -> Vec<Row> {
         // Payment orders do not exist yet, so the approver's mark_paid breaks a rule.
         row(M::POST,  "/claims/{id}/actions/mark_paid",            Claim(InPayment),       Empty,  [403,  404,  403, 403, 403,  403,  422,  403,  404,  401]),
         // The commission.
-        row(M::POST,  "/claims/{id}/votes",                        Claim(Submitted), vote("approve"), [403, 404, 403, 404, 404, 404,  404,  403,  404,  401]),
+        row(M::POST,  "/claims/{id}/votes",                        Claim(Submitted), vote("approve"), [403, 404, 403, 404, 409, 404,  404,  403,  404,  401]),
         row(M::POST,  "/claims/{id}/votes",                        Claim(InReview),  vote("approve"), [403, 404, 403, 200, 200, 404,  404,  403,  404,  401]),
         row(M::POST,  "/claims/{id}/votes",                        Claim(InReview), vote("approve_amended"),
                                                                                                    [403,  404,  403, 422, 422,  404,  404,  403,  404,  401]),
@@ -386,16 +389,26 @@ fn rows() -> Vec<Row> {
         row(M::POST,  "/claims/{id}/recusals",                     Claim(InReview),        Empty,  [403,  404,  403, 200, 200,  404,  404,  403,  404,  401]),
         row(M::POST,  "/claims/{id}/recusals",                     Claim(Decided),         Empty,  [403,  404,  403, 409, 409,  403,  403,  403,  404,  401]),
         // The rapporteur and the chair.
-        row(M::PUT,   "/claims/{id}/assessment",                   Claim(UnderAssessment), losses(), [403, 404, 200, 404, 404,  404,  404,  403,  404,  401]),
+        row(M::PUT,   "/claims/{id}/assessment",                   Claim(UnderAssessment), losses(), [403, 404, 200, 404, 403,  404,  404,  403,  404,  401]),
         row(M::PUT,   "/claims/{id}/assessment",                   Claim(InReview),      losses(), [403,  404,  409, 403, 403,  404,  404,  403,  404,  401]),
-        // The permission table lets the chair grant interim awards from submission on, but the
-        // chair sees a claim only once it is before the commission: before that, 404.
-        row(M::POST,  "/claims/{id}/interim-awards",               Claim(Submitted),    interim(), [403,  404,  403, 404, 404,  404,  404,  403,  404,  401]),
+        // The chair sees lodged claims, to grant interim awards for urgent needs from lodging on.
+        row(M::POST,  "/claims/{id}/interim-awards",               Claim(Submitted),    interim(), [403,  404,  403, 404, 200,  404,  404,  403,  404,  401]),
         row(M::POST,  "/claims/{id}/interim-awards",               Claim(InReview),     interim(), [403,  404,  403, 403, 200,  404,  404,  403,  404,  401]),
         row(M::POST,  "/claims/{id}/interim-awards",               Claim(Decided),      interim(), [403,  404,  403, 403, 409,  403,  403,  403,  404,  401]),
+        // Evidence requests and assignments.
+        row(M::POST,  "/claims/{id}/evidence-requests",            Claim(Submitted),       asked(), [403, 404,  201, 404, 403,  404,  404,  403,  404,  401]),
+        row(M::POST,  "/claims/{id}/evidence-requests",            Claim(UnderAssessment), asked(), [403, 404,  201, 404, 403,  404,  404,  403,  404,  401]),
+        row(M::POST,  "/claims/{id}/evidence-requests",            Claim(InReview),        asked(), [403, 404,  409, 403, 403,  404,  404,  403,  404,  401]),
+        row(M::GET,   "/claims/{id}/evidence-requests",            Claim(AwaitingEvidence), Empty, [200,  404,  200, 404, 200,  404,  404,  200,  404,  401]),
+        row(M::POST,  "/claims/{id}/assignments",                  Claim(InReview),   AssignMember, [403, 404,  201, 403, 201,  404,  404,  403,  404,  401]),
+        row(M::POST,  "/claims/{id}/assignments",                  Claim(Decided),    AssignMember, [403, 404,  409, 403, 409,  403,  403,  403,  404,  401]),
+        row(M::GET,   "/claims/{id}/assignments",                  Claim(InReview),        Empty,  [200,  404,  200, 200, 200,  404,  404,  200,  404,  401]),
+        // The user directory: administrators only.
+        row(M::POST,  "/users",                                    NoClaim,             account(), [403,  403,  403, 403, 403,  403,  403,  403,  201,  401]),
+        row(M::GET,   "/users",                                    NoClaim,                Empty,  [403,  403,  403, 403, 403,  403,  403,  403,  200,  401]),
         // Documents.
         row(M::POST,  "/claims/{id}/documents",                    Claim(AwaitingEvidence), Upload("medical_report"),
-                                                                                                   [201,  404,  201, 404, 404,  404,  404,  403,  404,  401]),
+                                                                                                   [201,  404,  201, 404, 403,  404,  404,  403,  404,  401]),
         row(M::POST,  "/claims/{id}/documents",                    Claim(Decided),  Upload("receipt"),
                                                                                                    [409,  404,  409, 403, 403,  403,  403,  403,  404,  401]),
     ]
@@ -454,7 +467,8 @@ fn as_user(app: &TestApp, method: Method, path: &str, user: Option<&User>) -> Re
     }
 }
 
-async fn send(app: &TestApp, user: Option<&User>, row: &Row, target: Fixture) -> Response {
+async fn send(app: &TestApp, cast: &Cast, actor: Actor, row: &Row, target: Fixture) -> Response {
+    let user = cast.user(actor);
     let path = row
         .path
         .replace("{id}", &target.claim.to_string())
@@ -467,6 +481,10 @@ async fn send(app: &TestApp, user: Option<&User>, row: &Row, target: Fixture) ->
             // Unique content, so no upload is refused as a duplicate of an earlier one.
             let marker = format!("{kind} {} {}", target.claim, next_marker());
             request.multipart(upload_form(kind, "evidence.pdf", pdf(&marker)))
+        }
+        Body::AssignMember => {
+            let member = cast.second_commissioner.id;
+            request.json(&json!({"user_id": member, "kind": "member"}))
         }
     };
     request.send().await.unwrap()
@@ -514,7 +532,7 @@ async fn every_actor_gets_exactly_the_status_the_rules_give_for_every_claim_oper
     for row in rows() {
         for (actor, expected) in ACTORS.into_iter().zip(row.expected) {
             let target = fixtures.for_row(&app, &cast, row.on).await;
-            let response = send(&app, cast.user(actor), &row, target).await;
+            let response = send(&app, &cast, actor, &row, target).await;
             if row.method != Method::GET && response.status().is_success() {
                 fixtures.changed(row.on);
             }

@@ -5,7 +5,7 @@ use redress::domain::Role;
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use crate::helpers::{TestApp, UPLOAD_BYTES_MAXIMUM, on_both_databases, pdf, problem};
+use crate::helpers::{TestApp, UPLOAD_BYTES_MAXIMUM, User, on_both_databases, pdf, problem};
 
 on_both_databases!(
     a_lawyer_uploads_a_power_of_attorney_and_then_submits,

@@ -339,10 +339,8 @@ impl TestApp {
             .unwrap()
     }
 
-    /// The secretariat asks for `documents` by `due` and the claim awaits evidence; returns the
-    /// claim. Today this is the `request_evidence` action; when evidence requests become their
-    /// own resource (`POST /claims/{id}/evidence-requests`), this is the one place to switch
-    /// (post the request there, then read the claim back).
+    /// The secretariat asks for `documents` by `due` through `POST /claims/{id}/evidence-requests`
+    /// and the claim awaits evidence; returns the claim.
     pub async fn request_evidence(
         &self,
         secretariat: &User,
@@ -350,8 +348,11 @@ impl TestApp {
         documents: &[&str],
         due: &str,
     ) -> Value {
-        let body = json!({"requested_documents": documents, "evidence_due": due});
-        self.act_ok(secretariat, claim, "request_evidence", Some(body))
+        let body = json!({"items": documents, "due_on": due});
+        let path = format!("/api/v1/claims/{claim}/evidence-requests");
+        let response = self.post(secretariat, &path, Some(body)).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        self.get_json(secretariat, &format!("/api/v1/claims/{claim}"))
             .await
     }
 

@@ -65,16 +65,16 @@ async fn available_actions(app: &TestApp, user: &User, claim: i64) -> Vec<String
         .collect()
 }
 
-/// One review round: the recused commissioner may not vote, the two others and the chair
-/// approve, and the chair decides. Returns the decided claim.
+/// One review round: the recused commissioner no longer sees the claim, the two others and the
+/// chair approve, and the chair decides. Returns the decided claim.
 async fn commission_approves(app: &TestApp, people: &People, claim: i64) -> Value {
     let [first, second, recused] = &people.commissioners;
     let refused = problem(
         app.vote(recused, claim, "approve").await,
-        StatusCode::UNPROCESSABLE_ENTITY,
+        StatusCode::NOT_FOUND,
     )
     .await;
-    assert_eq!(refused["code"], "recused");
+    assert_eq!(refused["code"], "not_found");
     for member in [first, second] {
         assert_eq!(
             app.vote(member, claim, "approve").await.status(),

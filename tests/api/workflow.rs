@@ -147,7 +147,7 @@ async fn an_illegal_action_is_refused_with_the_actions_that_are_allowed(app: Tes
     let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
     let claim = app.draft(&lawyer).await;
     let body = problem(
-        app.act(&lawyer, claim, "decide", None).await,
+        app.act(&lawyer, claim, "appeal", None).await,
         StatusCode::CONFLICT,
     )
     .await;
@@ -155,8 +155,14 @@ async fn an_illegal_action_is_refused_with_the_actions_that_are_allowed(app: Tes
     assert_eq!(body["allowed_actions"], json!(["submit", "withdraw"]));
     assert_eq!(
         body["detail"],
-        "decide is not allowed while the claim is draft; allowed now for your roles: submit, withdraw"
+        "appeal is not allowed while the claim is draft; allowed now for your roles: submit, withdraw"
     );
+    let never = problem(
+        app.act(&lawyer, claim, "decide", None).await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    assert_eq!(never["code"], "action_not_permitted");
     let unknown = problem(
         app.act(&lawyer, claim, "fly", None).await,
         StatusCode::BAD_REQUEST,
