@@ -9,6 +9,7 @@ pub mod claim;
 pub mod claim_event;
 pub mod document;
 pub mod document_content;
+pub mod idempotency_key;
 pub mod interim_award;
 pub mod recusal;
 pub mod reference_counter;

@@ -9,6 +9,7 @@ mod m20261128_000003_create_interim_awards;
 mod m20261128_000004_add_claim_assessment;
 mod m20261128_000005_create_document_contents;
 mod m20261128_000006_create_access_log;
+mod m20261128_000008_create_idempotency_keys;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000004_add_claim_assessment::Migration),
             Box::new(m20261128_000005_create_document_contents::Migration),
             Box::new(m20261128_000006_create_access_log::Migration),
+            Box::new(m20261128_000008_create_idempotency_keys::Migration),
         ]
     }
 }
