@@ -13,6 +13,7 @@ pub mod clock;
 pub mod demo;
 mod documents;
 mod error;
+pub mod idempotency;
 mod throttle;
 
 use std::sync::Arc;

@@ -10,6 +10,7 @@ pub mod claims;
 mod convert;
 pub mod documents;
 pub mod events;
+pub mod idempotency;
 pub mod interim_awards;
 pub mod users;
 pub mod votes;
