@@ -17,8 +17,26 @@ on_both_databases!(
 );
 
 /// A tiny but genuine PDF header followed by synthetic content.
-fn pdf(marker: &str) -> Vec<u8> {
+pub fn pdf(marker: &str) -> Vec<u8> {
     format!("%PDF-1.7\n% synthetic power of attorney {marker}\n%%EOF\n").into_bytes()
+}
+
+/// An upload ready to send; each call draws a new multipart boundary, as a client's retry does.
+pub fn upload_request(
+    app: &TestApp,
+    user: &User,
+    claim: i64,
+    kind: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> reqwest::RequestBuilder {
+    let form = Form::new()
+        .text("kind", kind.to_owned())
+        .part("file", Part::bytes(bytes).file_name(name.to_owned()));
+    app.client
+        .post(app.url(&format!("/api/v1/claims/{claim}/documents")))
+        .bearer_auth(&user.token)
+        .multipart(form)
 }
 
 async fn upload(
@@ -29,13 +47,7 @@ async fn upload(
     name: &str,
     bytes: Vec<u8>,
 ) -> reqwest::Response {
-    let form = Form::new()
-        .text("kind", kind.to_owned())
-        .part("file", Part::bytes(bytes).file_name(name.to_owned()));
-    app.client
-        .post(app.url(&format!("/api/v1/claims/{claim}/documents")))
-        .bearer_auth(&user.token)
-        .multipart(form)
+    upload_request(app, user, claim, kind, name, bytes)
         .send()
         .await
         .unwrap()

@@ -12,6 +12,7 @@ mod documents;
 mod drafts;
 mod health;
 mod helpers;
+mod idempotency;
 mod input;
 mod listing;
 mod privacy;
