@@ -21,22 +21,11 @@ pub fn pdf(marker: &str) -> Vec<u8> {
     format!("%PDF-1.7\n% synthetic power of attorney {marker}\n%%EOF\n").into_bytes()
 }
 
-/// An upload ready to send; each call draws a new multipart boundary, as a client's retry does.
-pub fn upload_request(
-    app: &TestApp,
-    user: &User,
-    claim: i64,
-    kind: &str,
-    name: &str,
-    bytes: Vec<u8>,
-) -> reqwest::RequestBuilder {
-    let form = Form::new()
+/// A document upload's form; each send draws a new multipart boundary, as a client's retry does.
+pub fn upload_form(kind: &str, name: &str, bytes: Vec<u8>) -> Form {
+    Form::new()
         .text("kind", kind.to_owned())
-        .part("file", Part::bytes(bytes).file_name(name.to_owned()));
-    app.client
-        .post(app.url(&format!("/api/v1/claims/{claim}/documents")))
-        .bearer_auth(&user.token)
-        .multipart(form)
+        .part("file", Part::bytes(bytes).file_name(name.to_owned()))
 }
 
 async fn upload(
@@ -47,10 +36,24 @@ async fn upload(
     name: &str,
     bytes: Vec<u8>,
 ) -> reqwest::Response {
-    upload_request(app, user, claim, kind, name, bytes)
+    app.client
+        .post(app.url(&format!("/api/v1/claims/{claim}/documents")))
+        .bearer_auth(&user.token)
+        .multipart(upload_form(kind, name, bytes))
         .send()
         .await
         .unwrap()
+}
+
+/// How many documents are on file for the claim.
+pub async fn document_count(app: &TestApp, user: &User, claim: i64) -> usize {
+    let listed: Value = app
+        .get(user, &format!("/api/v1/claims/{claim}/documents"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    listed.as_array().unwrap().len()
 }
 
 async fn a_lawyer_uploads_a_power_of_attorney_and_then_submits(app: TestApp) {
@@ -110,13 +113,7 @@ async fn the_same_file_twice_on_a_claim_is_a_duplicate(app: TestApp) {
         problem(again, StatusCode::CONFLICT).await["code"],
         "duplicate"
     );
-    let listed: Value = app
-        .get(&lawyer, &format!("/api/v1/claims/{claim}/documents"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(document_count(&app, &lawyer, claim).await, 1);
 }
 
 async fn a_file_over_the_limit_is_refused(app: TestApp) {

@@ -8,7 +8,7 @@ use redress::store::idempotency::{KeyedRequest, reserve};
 use reqwest::{Response, StatusCode};
 use serde_json::{Value, json};
 
-use crate::documents::{pdf, upload_request};
+use crate::documents::{document_count, pdf, upload_form};
 use crate::helpers::{TestApp, User, draft_body, on_both_databases, problem};
 
 on_both_databases!(
@@ -188,10 +188,11 @@ async fn a_keyed_request_without_a_valid_token_is_answered_401(app: TestApp) {
 async fn a_document_upload_with_a_key_is_replayed_and_stored_once(app: TestApp) {
     let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
     let claim = app.draft(&lawyer).await;
+    let path = app.url(&format!("/api/v1/claims/{claim}/documents"));
     let send = || {
-        upload_request(&app, &lawyer, claim, "police_report", "p.pdf", pdf("keyed"))
-            .header(KEY, "upload-1")
-            .send()
+        let form = upload_form("police_report", "p.pdf", pdf("keyed"));
+        let request = app.client.post(&path).bearer_auth(&lawyer.token);
+        request.header(KEY, "upload-1").multipart(form).send()
     };
     let first = send().await.unwrap();
     assert_eq!(first.status(), StatusCode::CREATED);
@@ -201,13 +202,7 @@ async fn a_document_upload_with_a_key_is_replayed_and_stored_once(app: TestApp) 
     assert_eq!(again.status(), StatusCode::CREATED);
     assert_eq!(again.headers()[REPLAYED], "true");
     assert_eq!(again.json::<Value>().await.unwrap(), first_body);
-    let listed: Value = app
-        .get(&lawyer, &format!("/api/v1/claims/{claim}/documents"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(document_count(&app, &lawyer, claim).await, 1);
 }
 
 async fn the_openapi_document_and_swagger_ui_describe_the_key(app: TestApp) {
