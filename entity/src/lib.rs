@@ -12,6 +12,7 @@ pub mod document;
 pub mod document_content;
 pub mod evidence_request;
 pub mod evidence_request_item;
+pub mod idempotency_key;
 pub mod interim_award;
 pub mod recusal;
 pub mod reference_counter;

@@ -10,6 +10,7 @@ mod m20261128_000004_add_claim_assessment;
 mod m20261128_000005_create_document_contents;
 mod m20261128_000006_create_access_log;
 mod m20261128_000007_create_assignments_and_evidence_requests;
+mod m20261128_000008_create_idempotency_keys;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_create_document_contents::Migration),
             Box::new(m20261128_000006_create_access_log::Migration),
             Box::new(m20261128_000007_create_assignments_and_evidence_requests::Migration),
+            Box::new(m20261128_000008_create_idempotency_keys::Migration),
         ]
     }
 }

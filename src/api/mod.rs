@@ -8,8 +8,10 @@ mod auth;
 mod awards;
 mod body;
 mod claims;
+mod contract;
 mod documents;
 mod evidence;
+mod idempotency;
 mod jurisdictions;
 mod problem;
 mod security;
@@ -19,8 +21,9 @@ mod views;
 
 use std::time::Instant;
 
+use poem::endpoint::make_sync;
 use poem::http::StatusCode;
-use poem::web::Data;
+use poem::web::{Data, Html};
 use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler};
 use poem_openapi::{OpenApiService, Tags};
 
@@ -83,17 +86,46 @@ pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
 pub fn routes(services: Services) -> impl Endpoint<Output = Response> {
     let api = openapi(&services);
     let upload_bytes_maximum = services.upload_bytes_maximum();
+    let (spec, docs) = documentation(&api);
     Route::new()
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
-        .at("/api/v1/openapi.json", api.spec_endpoint())
-        .nest("/docs", api.swagger_ui())
+        .at(
+            "/api/v1/openapi.json",
+            get(make_sync(move |_| {
+                Response::builder()
+                    .content_type("application/json")
+                    .body(spec.clone())
+            })),
+        )
+        .at("/docs", get(make_sync(move |_| Html(docs.clone()))))
         .nest("/", api)
+        .around(idempotency::replay_or_record)
         .data(services)
         .around(move |next, request| body::limit_request_body(next, request, upload_bytes_maximum))
         .catch_all_error(problem::problem_for_any_error)
         .map_to_response()
         .around(log_request)
+}
+
+/// The OpenAPI document as served, and Swagger UI's page showing it: the generated document
+/// completed with what poem-openapi cannot declare (each operation's exact statuses, the
+/// `Idempotency-Key` header).
+fn documentation(api: &OpenApiService<Apis, ()>) -> (String, String) {
+    let generated = api.spec();
+    let completed = serde_json::from_str::<serde_json::Value>(&generated)
+        .and_then(|mut spec| {
+            idempotency::document_idempotency_key(&mut spec);
+            contract::list_exact_statuses(&mut spec);
+            serde_json::to_string_pretty(&spec)
+        })
+        .unwrap_or_else(|error| {
+            tracing::error!(%error, "completing the OpenAPI document failed");
+            generated.clone()
+        });
+    // The page embeds the document's text verbatim, so the completed text replaces it.
+    let docs = api.swagger_ui_html().replace(&generated, &completed);
+    (completed, docs)
 }
 
 /// Logs method, path, status and duration, and nothing else. (poem's `Tracing` middleware logs

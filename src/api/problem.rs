@@ -203,6 +203,20 @@ impl From<ServiceError> for ApiError {
                     .with_field(field, "duplicates one already on file");
                 ApiError::Conflict(boxed(problem))
             }
+            ServiceError::IdempotencyKeyInUse => ApiError::Conflict(boxed(Problem::new(
+                StatusCode::CONFLICT,
+                "idempotency_key_in_use",
+                detail,
+            ))),
+            ServiceError::IdempotencyKeyReused => {
+                let problem = Problem::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "idempotency_key_reused",
+                    detail,
+                )
+                .with_field("Idempotency-Key", "was used for a different request");
+                ApiError::Unprocessable(boxed(problem))
+            }
             ServiceError::Invalid { field, reason } => ApiError::invalid(field, &reason),
             ServiceError::Domain(domain) => domain.into(),
             ServiceError::Award(award) => award.into(),

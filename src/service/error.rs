@@ -22,6 +22,12 @@ pub enum ServiceError {
     Invalid { field: &'static str, reason: String },
     #[error("{field} duplicates one already on file")]
     Duplicate { field: &'static str },
+    /// Another request with the same `Idempotency-Key` is still being answered.
+    #[error("a request with this Idempotency-Key is still being answered; try again shortly")]
+    IdempotencyKeyInUse,
+    /// The `Idempotency-Key` already answered a different request.
+    #[error("this Idempotency-Key was used for a different request; use a new key")]
+    IdempotencyKeyReused,
     #[error(transparent)]
     Domain(#[from] DomainError),
     /// The calculator refused the request; the error names the field.

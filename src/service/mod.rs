@@ -15,6 +15,7 @@ pub mod demo;
 mod documents;
 mod error;
 mod evidence;
+pub mod idempotency;
 mod throttle;
 pub mod users;
 

@@ -12,6 +12,7 @@ mod convert;
 pub mod documents;
 pub mod events;
 pub mod evidence;
+pub mod idempotency;
 pub mod interim_awards;
 pub mod users;
 pub mod votes;

@@ -529,7 +529,28 @@ async fn every_actor_gets_exactly_the_status_the_rules_give_for_every_claim_oper
     let cast = cast(&app).await;
     let mut fixtures = Fixtures::default();
     let mut findings = Findings::default();
+    let spec: Value = app
+        .client
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     for row in rows() {
+        let documented = documented_statuses(&spec, &row);
+        let mut undocumented: Vec<u16> = row.expected.to_vec();
+        undocumented.retain(|status| !documented.contains(status));
+        undocumented.sort_unstable();
+        undocumented.dedup();
+        for status in undocumented {
+            findings.check(
+                &format!("the OpenAPI document for {}", row.label()),
+                &format!("lists {status}"),
+                &format!("lists only {documented:?}"),
+            );
+        }
         for (actor, expected) in ACTORS.into_iter().zip(row.expected) {
             let target = fixtures.for_row(&app, &cast, row.on).await;
             let response = send(&app, &cast, actor, &row, target).await;
@@ -547,6 +568,25 @@ async fn every_actor_gets_exactly_the_status_the_rules_give_for_every_claim_oper
         }
     }
     findings.assert_none("the access matrix");
+}
+
+/// The statuses the OpenAPI document lists for the row's operation.
+fn documented_statuses(spec: &Value, row: &Row) -> Vec<u16> {
+    let template = match row.path.split_once("/actions/") {
+        Some((claim, _action)) => format!("{claim}/actions/{{action}}"),
+        None => row.path.replace("{document}", "{id}"),
+    };
+    let path = format!("/api/v1{template}");
+    let method = row.method.as_str().to_lowercase();
+    spec["paths"][&path][&method]["responses"]
+        .as_object()
+        .map(|responses| {
+            responses
+                .keys()
+                .filter_map(|status| status.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// What one actor is shown of a protected identity.

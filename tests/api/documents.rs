@@ -17,6 +17,17 @@ on_both_databases!(
     only_those_who_may_see_the_claim_may_download_its_documents,
 );
 
+/// How many documents are on file for the claim.
+pub async fn document_count(app: &TestApp, user: &User, claim: i64) -> usize {
+    let listed: Value = app
+        .get(user, &format!("/api/v1/claims/{claim}/documents"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    listed.as_array().unwrap().len()
+}
+
 async fn a_lawyer_uploads_a_power_of_attorney_and_then_submits(app: TestApp) {
     let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
     let claim = app.draft(&lawyer).await;
@@ -72,13 +83,7 @@ async fn the_same_file_twice_on_a_claim_is_a_duplicate(app: TestApp) {
         problem(again, StatusCode::CONFLICT).await["code"],
         "duplicate"
     );
-    let listed: Value = app
-        .get(&lawyer, &format!("/api/v1/claims/{claim}/documents"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(document_count(&app, &lawyer, claim).await, 1);
 }
 
 /// Sends only the head of a multipart upload with `length_header` and returns the status line

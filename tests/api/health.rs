@@ -6,6 +6,7 @@ use crate::helpers::{TestApp, on_both_databases, problem};
 on_both_databases!(
     health_and_readiness_answer,
     the_openapi_document_describes_the_api,
+    the_openapi_document_matches_its_snapshot,
     unknown_routes_answer_with_problem_json,
 );
 
@@ -51,6 +52,31 @@ async fn the_openapi_document_describes_the_api(app: TestApp) {
     assert_eq!(states.as_array().unwrap().len(), 12);
     let docs = app.client.get(app.url("/docs")).send().await.unwrap();
     assert_eq!(docs.status(), StatusCode::OK);
+}
+
+/// The checked-in contract; `REDRESS_UPDATE_SNAPSHOT=1 cargo test openapi` rewrites it after a
+/// deliberate change.
+const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/openapi.json");
+
+async fn the_openapi_document_matches_its_snapshot(app: TestApp) {
+    let served = app
+        .client
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    if std::env::var_os("REDRESS_UPDATE_SNAPSHOT").is_some() {
+        std::fs::write(SNAPSHOT, &served).unwrap();
+    }
+    let snapshot = std::fs::read_to_string(SNAPSHOT).unwrap_or_default();
+    assert!(
+        served == snapshot,
+        "the OpenAPI document differs from {SNAPSHOT}; if the change is deliberate, rerun with \
+         REDRESS_UPDATE_SNAPSHOT=1 and commit the new snapshot"
+    );
 }
 
 async fn unknown_routes_answer_with_problem_json(app: TestApp) {

@@ -15,6 +15,7 @@ mod drafts;
 mod evidence;
 mod health;
 mod helpers;
+mod idempotency;
 mod input;
 mod life;
 mod listing;
