@@ -529,15 +529,7 @@ async fn every_actor_gets_exactly_the_status_the_rules_give_for_every_claim_oper
     let cast = cast(&app).await;
     let mut fixtures = Fixtures::default();
     let mut findings = Findings::default();
-    let spec: Value = app
-        .client
-        .get(app.url("/api/v1/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let spec = app.openapi().await;
     for row in rows() {
         let documented = documented_statuses(&spec, &row);
         let mut undocumented: Vec<u16> = row.expected.to_vec();

@@ -1,5 +1,4 @@
 use reqwest::StatusCode;
-use serde_json::Value;
 
 use crate::helpers::{TestApp, on_both_databases, problem};
 
@@ -18,14 +17,7 @@ async fn health_and_readiness_answer(app: TestApp) {
 }
 
 async fn the_openapi_document_describes_the_api(app: TestApp) {
-    let response = app
-        .client
-        .get(app.url("/api/v1/openapi.json"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let spec: Value = response.json().await.unwrap();
+    let spec = app.openapi().await;
     for path in [
         "/api/v1/auth/login",
         "/api/v1/claims",

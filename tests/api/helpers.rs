@@ -219,6 +219,18 @@ impl TestApp {
     }
 
     /// Reads `path` as `user`, which must succeed, and returns the JSON body.
+    /// The OpenAPI document as served.
+    pub async fn openapi(&self) -> Value {
+        let response = self
+            .client
+            .get(self.url("/api/v1/openapi.json"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    }
+
     pub async fn get_json(&self, user: &User, path: &str) -> Value {
         let response = self.get(user, path).await;
         let status = response.status();

@@ -206,15 +206,7 @@ async fn a_document_upload_with_a_key_is_replayed_and_stored_once(app: TestApp) 
 }
 
 async fn the_openapi_document_and_swagger_ui_describe_the_key(app: TestApp) {
-    let spec: Value = app
-        .client
-        .get(app.url("/api/v1/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let spec = app.openapi().await;
     let parameters = |path: &str| spec["paths"][path]["post"]["parameters"].clone();
     let names = |parameters: Value| -> Vec<Value> {
         let list = parameters.as_array().cloned().unwrap_or_default();

@@ -19,6 +19,7 @@ mod idempotency;
 mod input;
 mod life;
 mod listing;
+mod malformed;
 mod privacy;
 mod users;
 mod workflow;
