@@ -185,7 +185,7 @@ impl<'a, Schema: ParseFromJSON, T: DeserializeOwned + Send> ApiExtractor<'a>
 }
 
 /// Room for a multipart envelope (boundaries, part headers, the other fields) around the file.
-const MULTIPART_ENVELOPE_BYTES: u64 = 64 * 1024;
+pub(super) const MULTIPART_ENVELOPE_BYTES: usize = 64 * 1024;
 
 /// Refuses a request whose body would exceed `upload_bytes_maximum` (plus a multipart
 /// envelope) before a byte of it is read: by its declared length (413), and a multipart upload
@@ -197,7 +197,7 @@ pub async fn limit_request_body<E: poem::Endpoint>(
     upload_bytes_maximum: usize,
 ) -> poem::Result<E::Output> {
     use poem::http::{StatusCode, header};
-    let maximum = upload_bytes_maximum as u64 + MULTIPART_ENVELOPE_BYTES;
+    let maximum = (upload_bytes_maximum + MULTIPART_ENVELOPE_BYTES) as u64;
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)

@@ -17,6 +17,7 @@ use poem::{Body, Endpoint, Request, Response};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use super::body::MULTIPART_ENVELOPE_BYTES;
 use super::problem::{self, ApiError};
 use crate::domain::UserId;
 use crate::service::idempotency::{Reservation, ReservationId};
@@ -42,10 +43,6 @@ const EXEMPT_PATHS: [&str; 3] = [
 /// not the answer.
 const REPLAYED_HEADERS: [HeaderName; 3] = [CONTENT_TYPE, LOCATION, ETAG];
 
-/// Room beyond the largest upload for a multipart request's envelope: boundaries, part
-/// headers, the `kind` field. JSON bodies are far smaller than either.
-const ENVELOPE_BYTES: usize = 64 * 1024;
-
 /// Answers larger than this are passed on but not kept. Creating POSTs answer with a small
 /// JSON document, so this only guards against a future endpoint that does not.
 const STORED_RESPONSE_BYTES_MAXIMUM: usize = 1024 * 1024;
@@ -69,7 +66,8 @@ pub async fn replay_or_record<E: Endpoint<Output = Response>>(
     let key = valid_key(&key).ok_or_else(|| {
         ApiError::invalid(KEY_HEADER, "must be 1 to 255 visible ASCII characters")
     })?;
-    let body_bytes_maximum = services.upload_bytes_maximum() + ENVELOPE_BYTES;
+    // The same bound the body limit checks declared lengths against.
+    let body_bytes_maximum = services.upload_bytes_maximum() + MULTIPART_ENVELOPE_BYTES;
     let body = request
         .take_body()
         .into_bytes_limit(body_bytes_maximum)
