@@ -251,6 +251,11 @@ impl From<DomainError> for ApiError {
                 "operation_not_permitted",
                 detail,
             ))),
+            DomainError::NotTheRapporteur { .. } => ApiError::Forbidden(boxed(Problem::new(
+                StatusCode::FORBIDDEN,
+                "not_the_rapporteur",
+                detail,
+            ))),
             DomainError::OperationNotAllowed { .. } => ApiError::Conflict(boxed(Problem::new(
                 StatusCode::CONFLICT,
                 "operation_not_allowed",

@@ -1,6 +1,7 @@
 //! Who works on a claim: the secretariat's rapporteur who prepares it, and the commission
-//! members on its panel. Assignments make a worklist ("assigned to me"); they widen no one's
-//! access, and a member who has recused cannot be put on the panel.
+//! members on its panel. Assignments make a worklist ("assigned to me") and widen no one's
+//! access; an assigned rapporteur alone records the assessment, and a member who has recused
+//! cannot be put on the panel.
 
 use std::collections::BTreeSet;
 

@@ -257,6 +257,9 @@ pub struct Claim {
     pub decision: Option<Decision>,
     /// Commission members who declared a conflict of interest; they no longer see the claim.
     pub recused: BTreeSet<UserId>,
+    /// The secretariat member assigned to prepare the claim; once one is, only they record
+    /// its assessment.
+    pub rapporteur: Option<UserId>,
 }
 
 #[cfg(test)]
@@ -325,6 +328,7 @@ pub(crate) mod tests {
             calculation: None,
             decision: None,
             recused: BTreeSet::new(),
+            rapporteur: None,
         }
     }
 

@@ -36,6 +36,9 @@ pub enum DomainError {
     },
     #[error("your roles may not {operation}")]
     OperationNotPermitted { operation: ClaimOperation },
+    /// The claim has an assigned rapporteur, and it is someone else.
+    #[error("only the claim's assigned rapporteur may {operation}")]
+    NotTheRapporteur { operation: ClaimOperation },
     #[error("only lawyers and the secretariat may create claims")]
     CreateNotAllowed,
     #[error("{operation} is not allowed while the claim is {state} for your roles")]

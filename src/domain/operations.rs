@@ -288,6 +288,14 @@ pub fn record_assessment(
     today: NaiveDate,
 ) -> Result<(Role, Claim), DomainError> {
     let role = authorize(ClaimOperation::RecordAssessment, claim, actor)?;
+    if claim
+        .rapporteur
+        .is_some_and(|rapporteur| actor.user_id != Some(rapporteur))
+    {
+        return Err(DomainError::NotTheRapporteur {
+            operation: ClaimOperation::RecordAssessment,
+        });
+    }
     let (rules, schedules) = context;
     calculate_for(claim, &assessment, schedules, rules.currency, today)?;
     let mut next = claim.clone();
@@ -428,6 +436,27 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn once_a_rapporteur_is_assigned_only_they_record_the_assessment() {
+        let mut claim = claim(S::UnderAssessment);
+        let rapporteur = Actor::user(UserId(20), [Role::Secretariat]);
+        let colleague = Actor::user(UserId(21), [Role::Secretariat]);
+        let rules = kosovo();
+        let today = "2026-11-28".parse().unwrap();
+        let assessment = crate::domain::claim::tests::assessment();
+        let schedules = crate::domain::claim::tests::kosovo_schedules();
+        let context = (&rules, &schedules[..]);
+        assert!(record_assessment(&claim, &colleague, context, assessment.clone(), today).is_ok());
+        claim.rapporteur = Some(UserId(20));
+        assert_eq!(
+            record_assessment(&claim, &colleague, context, assessment.clone(), today).unwrap_err(),
+            DomainError::NotTheRapporteur {
+                operation: ClaimOperation::RecordAssessment
+            }
+        );
+        assert!(record_assessment(&claim, &rapporteur, context, assessment, today).is_ok());
     }
 
     #[test]

@@ -6,10 +6,13 @@ use entity::{claim, claim_assignment, recusal, reference_counter};
 use sea_orm::ActiveValue::Set;
 use sea_orm::ExprTrait;
 use sea_orm::sea_query::{Expr, OnConflict, Query};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
 
 use super::convert::{changed_columns, claim_from_row};
 use crate::domain::access::Scope;
+use crate::domain::assignments::AssignmentKind;
 use crate::domain::claim::Deadlines;
 use crate::domain::money::Money;
 use crate::domain::reference::ClaimReference;
@@ -24,24 +27,37 @@ pub async fn find(connection: &impl ConnectionTrait, id: ClaimId) -> anyhow::Res
     let Some(row) = row else {
         return Ok(None);
     };
-    let mut claims = with_recusals(connection, vec![claim_from_row(row)?]).await?;
+    let mut claims = with_participants(connection, vec![claim_from_row(row)?]).await?;
     Ok(claims.pop())
 }
 
-/// Fills in each claim's recused members, with one query for them all.
-async fn with_recusals(
+/// Fills in each claim's recused members and rapporteur, with one query for each.
+async fn with_participants(
     connection: &impl ConnectionTrait,
     mut claims: Vec<Claim>,
 ) -> anyhow::Result<Vec<Claim>> {
     let ids: Vec<i64> = claims.iter().map(|claim| claim.id.0).collect();
     let recusals = recusal::Entity::find()
-        .filter(recusal::Column::ClaimId.is_in(ids))
+        .filter(recusal::Column::ClaimId.is_in(ids.clone()))
         .all(connection)
         .await
         .context("reading recusals")?;
     for row in recusals {
         if let Some(claim) = claims.iter_mut().find(|claim| claim.id.0 == row.claim_id) {
             claim.recused.insert(UserId(row.member_id));
+        }
+    }
+    // The latest rapporteur assignment stands: reassigning a claim replaces its rapporteur.
+    let rapporteurs = claim_assignment::Entity::find()
+        .filter(claim_assignment::Column::ClaimId.is_in(ids))
+        .filter(claim_assignment::Column::Kind.eq(AssignmentKind::Rapporteur.as_str()))
+        .order_by_asc(claim_assignment::Column::Id)
+        .all(connection)
+        .await
+        .context("reading rapporteurs")?;
+    for row in rapporteurs {
+        if let Some(claim) = claims.iter_mut().find(|claim| claim.id.0 == row.claim_id) {
+            claim.rapporteur = Some(UserId(row.user_id));
         }
     }
     Ok(claims)
@@ -116,6 +132,7 @@ pub async fn insert(
         calculation: None,
         decision: None,
         recused: Default::default(),
+        rapporteur: None,
     };
     let mut row = changed_columns(&draft, now)?;
     row.reference = Set(new.reference.to_string());
@@ -155,7 +172,7 @@ pub async fn ids_after(
     after: i64,
     limit: u64,
 ) -> anyhow::Result<Vec<(i64, i64)>> {
-    use sea_orm::{QueryOrder, QuerySelect};
+    use sea_orm::QuerySelect;
     let rows: Vec<(i64, i64)> = claim::Entity::find()
         .select_only()
         .column(claim::Column::Id)
@@ -193,7 +210,7 @@ pub async fn page(
     after_id: i64,
     limit: u64,
 ) -> anyhow::Result<Vec<Claim>> {
-    use sea_orm::{Condition, QueryOrder, QuerySelect};
+    use sea_orm::{Condition, QuerySelect};
     let mut query = claim::Entity::find().filter(claim::Column::Id.gt(after_id));
     if let Some(state) = filter.state {
         query = query.filter(claim::Column::State.eq(state.as_str()));
@@ -250,7 +267,7 @@ pub async fn page(
         .into_iter()
         .map(claim_from_row)
         .collect::<anyhow::Result<_>>()?;
-    with_recusals(connection, claims).await
+    with_participants(connection, claims).await
 }
 
 /// The ids of the claims the member recused from.

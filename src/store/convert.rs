@@ -47,8 +47,9 @@ pub fn claim_from_row(row: claim::Model) -> anyhow::Result<Claim> {
         language: parse("claims.language", &row.language)?,
     };
     Ok(Claim {
-        // Filled by the loader from the recusals table.
+        // Filled by the loader from the recusals and assignments tables.
         recused: Default::default(),
+        rapporteur: None,
         id: ClaimId(row.id),
         reference: parse::<ClaimReference>("claims.reference", &row.reference)?,
         jurisdiction: JurisdictionId::parse(&row.jurisdiction).context("claims.jurisdiction")?,

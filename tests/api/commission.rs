@@ -1,6 +1,7 @@
 //! The commission's side: assignments as a worklist, recusal that hides the claim from the
 //! member, and votes with notes.
 
+use redress::domain::Role;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -12,6 +13,7 @@ on_both_databases!(
     only_people_who_do_the_work_can_be_assigned,
     a_recused_member_no_longer_sees_the_claim_and_cannot_be_put_on_its_panel,
     a_vote_keeps_the_members_note,
+    once_a_rapporteur_is_assigned_only_they_record_the_assessment,
 );
 
 fn assignment(user: i64, kind: &str) -> Option<Value> {
@@ -139,4 +141,36 @@ async fn a_vote_keeps_the_members_note(app: TestApp) {
     let refused = app.post(&cast.members[1], &path, Some(hidden)).await;
     let error = problem(refused, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(error["errors"][0]["field"], "note");
+}
+
+async fn once_a_rapporteur_is_assigned_only_they_record_the_assessment(app: TestApp) {
+    let cast = cast(&app).await;
+    let colleague = app.user("secretariat-2", &[Role::Secretariat]).await;
+    let claim = app.draft(&cast.lawyer).await;
+    app.file_power_of_attorney(&cast.lawyer, claim).await;
+    app.act_ok(&cast.lawyer, claim, "submit", None).await;
+    let path = format!("/api/v1/claims/{claim}/assignments");
+    let assigned = app
+        .post(
+            &cast.secretariat,
+            &path,
+            assignment(cast.secretariat.id, "rapporteur"),
+        )
+        .await;
+    assert_eq!(assigned.status(), StatusCode::CREATED);
+    app.act_ok(&cast.secretariat, claim, "accept_for_assessment", None)
+        .await;
+    let body = json!({"losses": [{"head": "medical_costs", "amount": "100.00"}]});
+    let by_colleague = app
+        .client
+        .put(app.url(&format!("/api/v1/claims/{claim}/assessment")))
+        .bearer_auth(&colleague.token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let error = problem(by_colleague, StatusCode::FORBIDDEN).await;
+    assert_eq!(error["code"], "not_the_rapporteur");
+    let losses = json!([{"head": "medical_costs", "amount": "100.00"}]);
+    app.assess(&cast.secretariat, claim, losses).await;
 }
