@@ -60,7 +60,6 @@ pub struct NewClaimRequest {
     pub representative_id: Option<i64>,
 }
 
-/// The optional body of an action; `GET /claims/{id}/actions` lists what each action requires.
 /// The facts to change on a draft; fields left out stay as they are. Names and the address are
 /// checked as on creation (1 to 200 characters, no control characters).
 #[derive(Object, Deserialize)]
@@ -108,6 +107,7 @@ impl ClaimPatchRequest {
     }
 }
 
+/// The optional body of an action; `GET /claims/{id}/actions` lists what each action requires.
 #[derive(Object, Deserialize, Default)]
 #[oai(deny_unknown_fields)]
 #[serde(deny_unknown_fields)]
@@ -173,7 +173,7 @@ const PAGE_SIZE_DEFAULT: u64 = 50;
 pub struct ClaimPage {
     pub items: Vec<ClaimView>,
     /// Pass as `after` for the next page; absent on the last page.
-    pub next: Option<String>,
+    pub next: Option<i64>,
 }
 
 #[derive(ApiResponse)]
@@ -356,8 +356,8 @@ impl ClaimsApi {
         state: Query<Option<ClaimState>>,
         jurisdiction: Query<Option<String>>,
         offence_type: Query<Option<OffenceType>>,
-        /// Part of the reference, such as `2026-0001`.
-        #[oai(validator(max_length = 32))]
+        /// Part of the reference, such as `2026-0001`: letters, digits and hyphens.
+        #[oai(validator(max_length = 32, pattern = r"^[A-Za-z0-9-]+$"))]
         reference: Query<Option<String>>,
         /// Only claims past an evidence, decision or payment deadline.
         overdue: Query<Option<bool>>,
@@ -388,10 +388,7 @@ impl ClaimsApi {
         for claim in claims {
             items.push(self.view(claim, &actor).await?);
         }
-        Ok(Json(ClaimPage {
-            items,
-            next: next.map(|id| id.to_string()),
-        }))
+        Ok(Json(ClaimPage { items, next }))
     }
 
     /// Read a claim.

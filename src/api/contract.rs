@@ -66,13 +66,14 @@ fn error_statuses(method: &str, path: &str, operation: &Value) -> Vec<u16> {
     let keyed = has_parameter("header", Some("Idempotency-Key"));
     let rules = [
         (400, body.is_some() || !parameters.is_empty()),
-        (401, secured),
+        (401, secured || key == ("post", "/api/v1/auth/login")),
         (403, secured && !SCOPE_ONLY.contains(&key)),
         (404, has_parameter("path", Some("id"))),
         (409, MAY_CONFLICT.contains(&key) || keyed),
         (411, multipart),
         (412, has_parameter("header", Some("If-Match"))),
         (413, body.is_some()),
+        (415, body.is_some()),
         (422, body.is_some() || keyed),
         (429, THROTTLED.contains(&key)),
         (500, true),
@@ -84,16 +85,20 @@ fn error_statuses(method: &str, path: &str, operation: &Value) -> Vec<u16> {
         .collect()
 }
 
-/// Descriptions of the statuses poem-openapi does not know about (they come from middleware).
-fn added_status_description(status: u16) -> &'static str {
+/// Descriptions of the statuses poem-openapi does not know about (they come from middleware and
+/// from poem's body parsing).
+fn added_status_description(status: u16) -> Option<&'static str> {
     match status {
-        411 => "An upload must declare its Content-Length.",
-        _ => "The request body is larger than the server accepts.",
+        401 => Some("The username or password is wrong, or the account is inactive."),
+        411 => Some("An upload must declare its Content-Length."),
+        413 => Some("The request body is larger than the server accepts."),
+        415 => Some("The body's Content-Type is not the one this operation takes."),
+        _ => None,
     }
 }
 
 /// Keeps on each operation its successes and the errors it can answer, adding the ones that
-/// come from middleware (411, 413) with the problem+json schema.
+/// come from outside the handlers (401 on sign-in, 411, 413, 415) with the problem+json schema.
 pub fn list_exact_statuses(spec: &mut Value) {
     let problem =
         json!({"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}});
@@ -115,14 +120,16 @@ pub fn list_exact_statuses(spec: &mut Value) {
                         .parse::<u16>()
                         .is_ok_and(|status| statuses.contains(&status))
             });
-            for status in statuses.iter().filter(|status| matches!(status, 411 | 413)) {
+            for status in &statuses {
+                let Some(description) = added_status_description(*status) else {
+                    continue;
+                };
                 let mut response = Map::new();
-                response.insert(
-                    "description".into(),
-                    added_status_description(*status).into(),
-                );
+                response.insert("description".into(), description.into());
                 response.insert("content".into(), problem.clone());
-                responses.insert(status.to_string(), Value::Object(response));
+                responses
+                    .entry(status.to_string())
+                    .or_insert(Value::Object(response));
             }
             sort_by_status(responses);
         }
@@ -179,7 +186,7 @@ mod tests {
         assert_eq!(
             statuses(&spec, "patch", "/api/v1/claims/{id}"),
             [
-                "200", "400", "401", "403", "404", "409", "412", "413", "422", "500"
+                "200", "400", "401", "403", "404", "409", "412", "413", "415", "422", "500"
             ]
         );
     }

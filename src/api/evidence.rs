@@ -130,7 +130,8 @@ impl EvidenceApi {
         let created = self
             .services
             .request_evidence(&auth.0.actor, ClaimId(id.0), asked, version)
-            .await?;
+            .await
+            .map_err(|error| ApiError::from(error).renaming_field("evidence_due", "due_on"))?;
         Ok(EvidenceRequested::Created(Json(created.into())))
     }
 

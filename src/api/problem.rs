@@ -9,6 +9,7 @@ use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object};
 
 use crate::domain::award::AwardError;
+use crate::domain::error::RuleViolation;
 use crate::domain::{ClaimAction, DomainError};
 use crate::service::ServiceError;
 
@@ -129,6 +130,22 @@ impl ApiError {
             Some(format!("{field}: {reason}")),
         );
         ApiError::Unprocessable(boxed(problem.with_field(field, reason)))
+    }
+
+    /// The same error with the field `from` called `to`, for a request whose field has another
+    /// name than the service's (`due_on` for the workflow's `evidence_due`).
+    pub fn renaming_field(mut self, from: &str, to: &str) -> Self {
+        if let ApiError::Unprocessable(Json(problem)) = &mut self {
+            for error in problem
+                .errors
+                .iter_mut()
+                .filter(|error| error.field == from)
+            {
+                error.field = to.to_owned();
+            }
+            problem.detail = problem.detail.take().map(|detail| detail.replace(from, to));
+        }
+        self
     }
 
     pub fn invalid_fields(errors: Vec<FieldError>) -> Self {
@@ -266,15 +283,32 @@ impl From<DomainError> for ApiError {
                 "forbidden",
                 detail,
             ))),
-            DomainError::RuleViolated(violation) => ApiError::Unprocessable(boxed(Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                violation.code(),
-                detail,
-            ))),
+            DomainError::RuleViolated(violation) => {
+                let mut problem =
+                    Problem::new(StatusCode::UNPROCESSABLE_ENTITY, violation.code(), detail);
+                problem.errors = missing_fields(&violation);
+                ApiError::Unprocessable(boxed(problem))
+            }
             DomainError::InvalidInput { field, reason } => ApiError::invalid(field, &reason),
             DomainError::Award(award) => award.into(),
         }
     }
+}
+
+/// The fields a broken rule says are missing, so clients can point at them.
+fn missing_fields(violation: &RuleViolation) -> Vec<FieldError> {
+    let fields: &[&str] = match violation {
+        RuleViolation::RequiredFieldsMissing { fields } => fields,
+        RuleViolation::InputRequired { field } => std::slice::from_ref(field),
+        _ => &[],
+    };
+    fields
+        .iter()
+        .map(|field| FieldError {
+            field: (*field).to_owned(),
+            reason: "is required".to_owned(),
+        })
+        .collect()
 }
 
 impl From<AwardError> for ApiError {

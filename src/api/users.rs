@@ -26,8 +26,8 @@ pub struct UsersApi {
 #[oai(deny_unknown_fields)]
 #[serde(deny_unknown_fields)]
 pub struct NewUserRequest {
-    /// 1 to 64 characters: letters, digits, `.`, `-`, `_` or `@`.
-    #[oai(validator(min_length = 1, max_length = 64))]
+    /// 3 to 64 lowercase letters, digits, `.`, `-` or `_`.
+    #[oai(validator(min_length = 3, max_length = 64, pattern = r"^[a-z0-9._-]+$"))]
     pub username: String,
     /// At least 12 characters; stored only as an argon2id hash.
     #[oai(validator(min_length = 1, max_length = 1024))]

@@ -157,7 +157,7 @@ pub fn cast_vote(
     claim: &Claim,
     actor: &Actor,
     ballot: &Ballot,
-    rules: &JurisdictionRules,
+    (rules, ceiling): (&JurisdictionRules, Option<Money>),
     cast: VoteCast,
 ) -> Result<(Role, Vote), DomainError> {
     let VoteCast {
@@ -180,7 +180,9 @@ pub fn cast_vote(
         (VoteKind::Approve, None) => VoteChoice::Approve,
         (VoteKind::Reject, None) => VoteChoice::Reject,
         (VoteKind::ApproveAmended, Some(amount)) => {
-            VoteChoice::ApproveAmended(positive_money(amount, rules, "amended_amount")?)
+            let amended = positive_money(amount, rules, "amended_amount")?;
+            within_ceiling(amended, ceiling, "amended_amount")?;
+            VoteChoice::ApproveAmended(amended)
         }
         (VoteKind::ApproveAmended, None) => {
             return Err(RuleViolation::InputRequired {
@@ -255,7 +257,7 @@ pub fn grant_filing_extension(
 pub fn grant_interim_award(
     claim: &Claim,
     actor: &Actor,
-    rules: &JurisdictionRules,
+    (rules, ceiling): (&JurisdictionRules, Option<Money>),
     amount: Decimal,
     reason: &str,
 ) -> Result<(Role, Money, Claim), DomainError> {
@@ -273,6 +275,7 @@ pub fn grant_interim_award(
                 field: "amount",
                 reason: "takes the interim awards past the largest amount accepted".to_owned(),
             })?;
+    within_ceiling(total, ceiling, "amount")?;
     let mut next = claim.clone();
     next.interim_awarded = total;
     Ok((role, granted, next))
@@ -301,6 +304,21 @@ pub fn record_assessment(
     let mut next = claim.clone();
     next.assessment = Some(assessment);
     Ok((role, next))
+}
+
+/// Refuses an amount above the most the schedule lets the claim be awarded.
+fn within_ceiling(
+    amount: Money,
+    ceiling: Option<Money>,
+    field: &'static str,
+) -> Result<(), DomainError> {
+    match ceiling {
+        Some(maximum) if amount.amount() > maximum.amount() => Err(DomainError::InvalidInput {
+            field,
+            reason: format!("must not take the award past the schedule's maximum of {maximum}"),
+        }),
+        _ => Ok(()),
+    }
 }
 
 fn positive_money(
@@ -339,7 +357,7 @@ mod tests {
             &claim,
             &member(1),
             &Ballot::default(),
-            &kosovo(),
+            (&kosovo(), None),
             VoteCast::plain(VoteKind::Approve),
         )
         .unwrap();
@@ -351,7 +369,7 @@ mod tests {
             &claim,
             &member(1),
             &ballot,
-            &kosovo(),
+            (&kosovo(), None),
             VoteCast::plain(VoteKind::Reject),
         );
         assert_eq!(again.unwrap_err(), RuleViolation::AlreadyVoted.into());
@@ -368,7 +386,7 @@ mod tests {
             &claim,
             &member(1),
             &ballot,
-            &kosovo(),
+            (&kosovo(), None),
             VoteCast::plain(VoteKind::Approve),
         );
         assert_eq!(vote.unwrap_err(), RuleViolation::Recused.into());
@@ -382,7 +400,7 @@ mod tests {
                 &draft,
                 &member(1),
                 &Ballot::default(),
-                &kosovo(),
+                (&kosovo(), None),
                 VoteCast::plain(VoteKind::Approve)
             )
             .is_err()
@@ -394,7 +412,7 @@ mod tests {
                 &review,
                 &lawyer,
                 &Ballot::default(),
-                &kosovo(),
+                (&kosovo(), None),
                 VoteCast::plain(VoteKind::Approve)
             )
             .is_err()
@@ -409,7 +427,7 @@ mod tests {
             &claim,
             &member(1),
             &ballot,
-            &kosovo(),
+            (&kosovo(), None),
             VoteCast::plain(VoteKind::ApproveAmended),
         );
         assert_eq!(
@@ -423,7 +441,7 @@ mod tests {
             &claim,
             &member(1),
             &ballot,
-            &kosovo(),
+            (&kosovo(), None),
             VoteCast {
                 amended_amount: Some(Decimal::ONE),
                 ..VoteCast::plain(VoteKind::Approve)
@@ -460,13 +478,52 @@ mod tests {
     }
 
     #[test]
+    fn no_amended_vote_or_interim_award_goes_past_the_schedules_maximum() {
+        let maximum = Some(Money::from_minor_units(
+            700_000,
+            crate::domain::money::Currency::Eur,
+        ));
+        let review = claim(S::InCommissionReview);
+        let amended = VoteCast {
+            amended_amount: Some(Decimal::new(700_001, 2)),
+            ..VoteCast::plain(VoteKind::ApproveAmended)
+        };
+        let vote = cast_vote(
+            &review,
+            &member(1),
+            &Ballot::default(),
+            (&kosovo(), maximum),
+            amended,
+        );
+        assert!(matches!(
+            vote,
+            Err(DomainError::InvalidInput {
+                field: "amended_amount",
+                ..
+            })
+        ));
+        let chair = Actor::user(UserId(5), [Role::Chair]);
+        let limits = (&kosovo(), maximum);
+        let (_, _, granted) =
+            grant_interim_award(&review, &chair, limits, Decimal::new(6_000, 0), "care").unwrap();
+        let past = grant_interim_award(&granted, &chair, limits, Decimal::new(1_001, 0), "more");
+        assert!(matches!(
+            past,
+            Err(DomainError::InvalidInput {
+                field: "amount",
+                ..
+            })
+        ));
+    }
+
+    #[test]
     fn interim_awards_add_up_on_the_claim() {
         let claim = claim(S::UnderAssessment);
         let chair = Actor::user(UserId(5), [Role::Chair]);
         let (_, granted, next) = grant_interim_award(
             &claim,
             &chair,
-            &kosovo(),
+            (&kosovo(), None),
             Decimal::new(50_000, 2),
             "funeral",
         )
@@ -475,14 +532,16 @@ mod tests {
         let (_, _, next) = grant_interim_award(
             &next,
             &chair,
-            &kosovo(),
+            (&kosovo(), None),
             Decimal::new(25_050, 2),
             "medical care",
         )
         .unwrap();
         assert_eq!(next.interim_awarded.minor_units(), 75_050);
         let lawyer = Actor::user(UserId(10), [Role::Lawyer]);
-        assert!(grant_interim_award(&claim, &lawyer, &kosovo(), Decimal::ONE, "x").is_err());
+        assert!(
+            grant_interim_award(&claim, &lawyer, (&kosovo(), None), Decimal::ONE, "x").is_err()
+        );
     }
 
     #[test]

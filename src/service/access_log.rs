@@ -43,6 +43,29 @@ impl Services {
         Ok(())
     }
 
+    /// Records that `actor` is about to download a document of a claim with a protected
+    /// identity: documents (a power of attorney, a medical report) name the person, and those
+    /// who weigh the evidence read them, so every such read is on the log.
+    pub async fn record_document_read(
+        &self,
+        actor: &Actor,
+        claim: &Claim,
+        document_id: i64,
+    ) -> Result<(), ServiceError> {
+        if claim.facts.protected_identity {
+            let field = format!("document:{document_id}");
+            store::access_log::insert(
+                self.database(),
+                claim.id,
+                actor.user_id,
+                &[field.as_str()],
+                self.now(),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
     /// The claim's access log, for auditors. Whoever may not see the claim hears that it is
     /// not found, as everywhere else; only those who may see it learn that the log is not theirs.
     pub async fn access_log(

@@ -16,6 +16,7 @@ use crate::domain::award::{Assessment, Schedule};
 use crate::domain::intake::{self, FactsPatch};
 use crate::domain::money::Money;
 use crate::domain::operations::{self, ClaimOperation, VoteCast};
+use crate::domain::proposal::award_ceiling;
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
 use crate::domain::votes::{Ballot, Vote};
 use crate::domain::workflow::{self, ActionInput, Availability, Context};
@@ -215,8 +216,9 @@ impl Services {
         cast: VoteCast,
     ) -> Result<Claim, ServiceError> {
         self.change(actor, id, None, |claim, context| {
+            let limits = (context.rules, ceiling(claim, context));
             let (role, vote) =
-                operations::cast_vote(claim, actor, context.ballot, context.rules, cast.clone())?;
+                operations::cast_vote(claim, actor, context.ballot, limits, cast.clone())?;
             let payload = json!({"round": claim.review_round, "vote": vote.choice});
             Ok(Change {
                 after: claim.clone(),
@@ -359,8 +361,9 @@ impl Services {
         reason: &str,
     ) -> Result<Claim, ServiceError> {
         self.change(actor, id, None, |claim, context| {
+            let limits = (context.rules, ceiling(claim, context));
             let (role, amount, after) =
-                operations::grant_interim_award(claim, actor, context.rules, amount, reason)?;
+                operations::grant_interim_award(claim, actor, limits, amount, reason)?;
             let payload =
                 json!({"amount": amount, "total": after.interim_awarded, "reason": reason.trim()});
             let record = Some(Record::InterimAward {
@@ -543,6 +546,16 @@ fn context<'a>(loaded: &'a Loaded<'a>, actor: &'a Actor, today: chrono::NaiveDat
         confirmed_payments: Money::zero(loaded.rules.currency),
         schedules: loaded.schedules,
     }
+}
+
+/// The most the claim may be awarded under the schedule in force.
+fn ceiling(claim: &Claim, context: &Context<'_>) -> Option<Money> {
+    award_ceiling(
+        claim,
+        context.schedules,
+        context.rules.currency,
+        context.today,
+    )
 }
 
 pub(super) fn operation(operation: ClaimOperation) -> AuditAction {

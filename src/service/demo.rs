@@ -29,6 +29,8 @@ const ACCOUNTS: &[(&str, &[Role])] = &[
     ("secretariat", &[Role::Secretariat]),
     ("commissioner-1", &[Role::Commissioner]),
     ("commissioner-2", &[Role::Commissioner]),
+    // Kosovo's quorum is three: with one recusal the chair and two members still make it.
+    ("commissioner-3", &[Role::Commissioner]),
     ("chair", &[Role::Chair]),
     ("finance-officer", &[Role::FinanceOfficer]),
     ("finance-approver", &[Role::FinanceApprover]),
@@ -67,8 +69,8 @@ impl Services {
         let cast = Cast {
             lawyer: actors[0].clone(),
             secretariat: actors[1].clone(),
-            members: vec![actors[2].clone(), actors[3].clone()],
-            chair: actors[4].clone(),
+            members: actors[2..5].to_vec(),
+            chair: actors[5].clone(),
         };
         self.seed_claims(&cast).await?;
         Ok(Some(accounts))

@@ -84,12 +84,15 @@ impl Services {
         let document = store::documents::find(self.database(), document_id)
             .await?
             .ok_or(ServiceError::NotFound("document"))?;
-        self.claim(actor, document.claim_id)
+        let claim = self
+            .claim(actor, document.claim_id)
             .await
             .map_err(|error| match error {
                 ServiceError::NotFound(_) => ServiceError::NotFound("document"),
                 other => other,
             })?;
+        self.record_document_read(actor, &claim, document_id)
+            .await?;
         let content = store::documents::content(self.database(), document_id)
             .await?
             .ok_or(ServiceError::NotFound("document"))?;

@@ -13,7 +13,9 @@ pub enum ServiceError {
     #[error("{0} not found")]
     NotFound(&'static str),
     /// The caller pinned a version (`If-Match`) the claim is no longer at.
-    #[error("the claim has changed since version {expected}; reload it and try again")]
+    #[error(
+        "If-Match names version {expected}, which is not the claim's current version; reload it and try again"
+    )]
     StaleVersion { expected: i64 },
     /// Concurrent changes kept winning the race; the caller may try again.
     #[error("the claim was changed by someone else at the same time; try again")]

@@ -14,6 +14,7 @@ on_both_databases!(
     a_recused_member_no_longer_sees_the_claim_and_cannot_be_put_on_its_panel,
     a_vote_keeps_the_members_note,
     once_a_rapporteur_is_assigned_only_they_record_the_assessment,
+    no_vote_amends_the_award_past_the_schedules_maximum,
 );
 
 fn assignment(user: i64, kind: &str) -> Option<Value> {
@@ -173,4 +174,26 @@ async fn once_a_rapporteur_is_assigned_only_they_record_the_assessment(app: Test
     assert_eq!(error["code"], "not_the_rapporteur");
     let losses = json!([{"head": "medical_costs", "amount": "100.00"}]);
     app.assess(&cast.secretariat, claim, losses).await;
+}
+
+async fn no_vote_amends_the_award_past_the_schedules_maximum(app: TestApp) {
+    let cast = cast(&app).await;
+    let claim = claim_in_review(&app, &cast).await;
+    let path = format!("/api/v1/claims/{claim}/votes");
+    let without_amount = json!({"choice": "approve_amended"});
+    let error = problem(
+        app.post(&cast.members[0], &path, Some(without_amount))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(error["code"], "input_required");
+    assert_eq!(error["errors"][0]["field"], "amended_amount");
+    let excessive = json!({"choice": "approve_amended", "amended_amount": "999999.00"});
+    let error = problem(
+        app.post(&cast.members[0], &path, Some(excessive)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(error["errors"][0]["field"], "amended_amount");
 }

@@ -121,6 +121,13 @@ async fn only_the_secretariat_requests_evidence_and_only_when_the_state_allows(a
     let body = json!({"items": ["medical_report"]});
     let by_lawyer = request(&app, &lawyer, claim, body.clone()).await;
     assert_eq!(by_lawyer.status(), StatusCode::FORBIDDEN);
+    let past = json!({"items": ["medical_report"], "due_on": "2020-01-01"});
+    let error = problem(
+        request(&app, &secretariat, claim, past).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(error["errors"][0]["field"], "due_on");
     let empty = request(&app, &secretariat, claim, json!({"items": []})).await;
     let error = problem(empty, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(error["errors"][0]["field"], "items");

@@ -4,11 +4,12 @@ use redress::domain::Role;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, draft_body, on_both_databases, problem};
+use crate::helpers::{TestApp, draft_body, on_both_databases, pdf, problem};
 
 on_both_databases!(
     a_protected_identity_is_masked_for_others_and_every_read_is_logged,
     trafficking_victims_and_minors_are_protected_unless_the_filer_says_otherwise,
+    every_download_of_a_protected_claims_document_is_logged,
 );
 
 async fn a_protected_identity_is_masked_for_others_and_every_read_is_logged(app: TestApp) {
@@ -70,6 +71,37 @@ async fn a_protected_identity_is_masked_for_others_and_every_read_is_logged(app:
         problem(refused, StatusCode::FORBIDDEN).await["code"],
         "forbidden"
     );
+}
+
+async fn every_download_of_a_protected_claims_document_is_logged(app: TestApp) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    let auditor = app.user("auditor", &[Role::Auditor]).await;
+    let mut body = draft_body();
+    body["offence_type"] = json!("trafficking_in_human_beings");
+    let created: Value = app.create_claim(&lawyer, body).await.json().await.unwrap();
+    let claim = created["id"].as_i64().unwrap();
+    let uploaded = app
+        .upload(
+            &lawyer,
+            claim,
+            "power_of_attorney",
+            "poa.pdf",
+            pdf("protected"),
+        )
+        .await;
+    let document = uploaded.json::<Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let download = app
+        .get(&auditor, &format!("/api/v1/documents/{document}/content"))
+        .await;
+    assert_eq!(download.status(), StatusCode::OK);
+    let log = app
+        .get_json(&auditor, &format!("/api/v1/claims/{claim}/access-log"))
+        .await;
+    let last = log.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["user_id"], auditor.id);
+    assert_eq!(last["fields"], json!([format!("document:{document}")]));
 }
 
 async fn trafficking_victims_and_minors_are_protected_unless_the_filer_says_otherwise(
