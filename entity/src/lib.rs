@@ -8,6 +8,7 @@ pub mod access_log;
 pub mod claim;
 pub mod claim_assignment;
 pub mod claim_event;
+pub mod decision;
 pub mod document;
 pub mod document_content;
 pub mod evidence_request;

@@ -11,6 +11,7 @@ mod m20261128_000005_create_document_contents;
 mod m20261128_000006_create_access_log;
 mod m20261128_000007_create_assignments_and_evidence_requests;
 mod m20261128_000008_create_idempotency_keys;
+mod m20261128_000009_create_decisions;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000006_create_access_log::Migration),
             Box::new(m20261128_000007_create_assignments_and_evidence_requests::Migration),
             Box::new(m20261128_000008_create_idempotency_keys::Migration),
+            Box::new(m20261128_000009_create_decisions::Migration),
         ]
     }
 }

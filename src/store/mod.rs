@@ -8,6 +8,7 @@
 pub mod access_log;
 pub mod assignments;
 pub mod claims;
+pub mod decisions;
 mod convert;
 pub mod documents;
 pub mod events;
