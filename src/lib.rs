@@ -13,6 +13,7 @@ pub mod domain;
 pub mod forms;
 pub mod json_input;
 pub mod locale;
+pub mod pdf;
 pub mod service;
 pub mod settings;
 pub mod store;
