@@ -234,18 +234,23 @@ fn pattern_text(pattern: Pattern<&str>) -> Result<String, String> {
     Ok(text)
 }
 
+/// The first variable in a text: where its placeable starts, its name, and where it ends.
+fn next_variable(text: &str) -> Option<(usize, &str, usize)> {
+    let start = text.find("{ $")?;
+    let name_start = start + "{ $".len();
+    let name_length = text[name_start..].find(" }")?;
+    let end = name_start + name_length + " }".len();
+    Some((start, &text[name_start..name_start + name_length], end))
+}
+
 /// The names of the variables in a text, such as `page` and `pages` in `Page { $page } of
 /// { $pages }`.
 fn variables(text: &str) -> BTreeSet<&str> {
     let mut found = BTreeSet::new();
     let mut rest = text;
-    while let Some(start) = rest.find("{ $") {
-        let after = &rest[start + 3..];
-        let Some(end) = after.find(" }") else {
-            break;
-        };
-        found.insert(&after[..end]);
-        rest = &after[end + 2..];
+    while let Some((_, name, end)) = next_variable(rest) {
+        found.insert(name);
+        rest = &rest[end..];
     }
     found
 }
@@ -256,21 +261,16 @@ fn variables(text: &str) -> BTreeSet<&str> {
 pub fn substitute(text: &str, arguments: &[(&str, &str)]) -> String {
     let mut result = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(start) = rest.find("{ $") {
+    while let Some((start, name, end)) = next_variable(rest) {
         result.push_str(&rest[..start]);
-        let after = &rest[start + 3..];
-        let Some(end) = after.find(" }") else {
-            break;
-        };
-        let name = &after[..end];
         match arguments.iter().find(|(argument, _)| *argument == name) {
             Some((_, value)) => result.push_str(value),
             None => {
                 debug_assert!(false, "no argument for the variable {name}");
-                result.push_str(&rest[start..start + 3 + end + 2]);
+                result.push_str(&rest[start..end]);
             }
         }
-        rest = &after[end + 2..];
+        rest = &rest[end..];
     }
     result.push_str(rest);
     result
@@ -305,6 +305,7 @@ mod tests {
             substitute(text, &[("page", "1"), ("pages", "2")]),
             "Faqja 1 nga 2"
         );
+        assert_eq!(substitute("{ $unclosed", &[]), "{ $unclosed");
     }
 
     #[test]

@@ -1,11 +1,14 @@
-//! What a decision or letter says, as plain data: everything the document shows and nothing
-//! it must look up, so the same content renders to the same document whenever it is rendered.
+//! What a decision or letter says, as plain data, so that the same content renders to the same
+//! document whenever it is rendered.
 //!
 //! A decision's content is frozen when it is decided and kept as RFC 8785 canonical JSON, so it
-//! is plain serde data: amounts as decimal strings (`"4245.00"`) with one currency, dates as
-//! ISO dates, texts that differ by language as keys (heads, offence, appeal body) resolved from
-//! the jurisdiction's texts when rendered. Free text (findings, reasons, explanations, dissent)
-//! is shown as written and must not name a protected victim: only the name fields are masked.
+//! is plain serde data: amounts as decimal strings (`"4245.00"`) in one currency, dates as ISO
+//! dates. What reads differently in each language is kept as a key (heads, offence, appeal body)
+//! or as data, and worded from the jurisdiction's texts when rendered, so one decision renders
+//! in each of its languages; a corrected translation then changes a re-rendered copy, so keep
+//! the issued bytes (or their hash) with the decision. Free text (findings, reasons,
+//! explanations, dissent) is shown as written and must not name a protected victim: only the
+//! name fields are masked.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
