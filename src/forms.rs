@@ -105,6 +105,11 @@ impl Jurisdictions {
             .map(String::as_str)
     }
 
+    /// All the texts of the jurisdiction in a language, if it serves that language.
+    pub fn texts(&self, id: &JurisdictionId, language: Language) -> Option<&Messages> {
+        self.texts.get(id)?.get(&language)
+    }
+
     /// The jurisdiction's award schedules, oldest first; empty for an unknown jurisdiction.
     pub fn schedules(&self, id: &JurisdictionId) -> &[Schedule] {
         self.schedules.get(id).map_or(&[], Vec::as_slice)

@@ -12,6 +12,8 @@ pub mod commands;
 pub mod domain;
 pub mod forms;
 pub mod json_input;
+pub mod locale;
+pub mod pdf;
 pub mod service;
 pub mod settings;
 pub mod store;

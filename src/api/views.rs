@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::Object;
 
-use crate::domain::access::may_see_identity;
+use crate::domain::access::{initials, may_see_identity};
 use crate::domain::audit::StoredEvent;
 use crate::domain::claim::{ApplicantKind, Language, Outcome, OutcomeKind};
 use crate::domain::operations::VoteKind;
@@ -147,15 +147,6 @@ impl ClaimView {
     }
 }
 
-/// "Synthetic Applicant" becomes "S. A.".
-fn initials(text: &str) -> String {
-    text.split_whitespace()
-        .filter_map(|word| word.chars().next())
-        .map(|letter| format!("{letter}."))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[derive(Object, Debug, Clone)]
 pub struct BlockedBy {
     pub code: String,
@@ -282,16 +273,5 @@ impl From<StoredEvent> for EventView {
             prev_hash: stored.prev_hash,
             hash: stored.hash,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::initials;
-
-    #[test]
-    fn initials_keep_one_letter_per_word() {
-        assert_eq!(initials("Synthetic  Applicant"), "S. A.");
-        assert_eq!(initials("Ђорђе Петровић"), "Ђ. П.");
     }
 }

@@ -69,12 +69,27 @@ pub fn may_see_identity(actor: &Actor, claim: &Claim) -> bool {
     !claim.facts.protected_identity || representative || actor.acting_role(IDENTITY_ROLES).is_some()
 }
 
+/// What others see of a protected name: "Synthetic Applicant" becomes "S. A.".
+pub fn initials(text: &str) -> String {
+    text.split_whitespace()
+        .filter_map(|word| word.chars().next())
+        .map(|letter| format!("{letter}."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::claim::tests::claim;
     use crate::domain::role::UserId;
     use crate::domain::workflow::ClaimState;
+
+    #[test]
+    fn initials_keep_one_letter_per_word() {
+        assert_eq!(initials("Synthetic  Applicant"), "S. A.");
+        assert_eq!(initials("Ђорђе Петровић"), "Ђ. П.");
+    }
 
     #[test]
     fn a_lawyer_sees_only_the_claims_they_represent() {

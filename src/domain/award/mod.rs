@@ -37,7 +37,7 @@ pub use schedule::{
 };
 
 use heads::DraftLine;
-use output::shown;
+pub(crate) use output::shown;
 
 use crate::domain::money::{Currency, Money, MoneyError};
 

@@ -1,0 +1,119 @@
+//! How amounts and dates are written for a reader in each language the engine serves.
+//!
+//! Here rather than in the PDF renderer because every place that shows them to a person (the
+//! decisions and letters today, the web pages later) must write them the same way.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::domain::award::shown;
+use crate::domain::claim::Language;
+use crate::domain::money::Currency;
+
+/// A no-break space: an amount and its currency symbol never end up on two lines.
+const NO_BREAK_SPACE: char = '\u{a0}';
+
+/// `4.245,00 €` in Albanian and Serbian, `€4,245.00` in English (`£`, `$` alike).
+pub fn format_money(amount: Decimal, currency: Currency, language: Language) -> String {
+    let sign = if amount.is_sign_negative() && !amount.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    // Grouped the English way (`4,245.00`), then the separators swapped where needed.
+    let grouped = shown(amount.abs(), currency);
+    let symbol = currency_symbol(currency);
+    match language {
+        Language::En => format!("{sign}{symbol}{grouped}"),
+        Language::Sq | Language::Sr => {
+            let swapped: String = grouped
+                .chars()
+                .map(|character| match character {
+                    ',' => '.',
+                    '.' => ',',
+                    other => other,
+                })
+                .collect();
+            format!("{sign}{swapped}{NO_BREAK_SPACE}{symbol}")
+        }
+    }
+}
+
+fn currency_symbol(currency: Currency) -> &'static str {
+    match currency {
+        Currency::Eur => "€",
+        Currency::Gbp => "£",
+        Currency::Usd => "$",
+    }
+}
+
+/// `28.11.2026` in Albanian and Serbian (numeric, so no month names are needed in Cyrillic),
+/// `28 November 2026` in English.
+pub fn format_date(date: NaiveDate, language: Language) -> String {
+    match language {
+        Language::En => date.format("%-d %B %Y").to_string(),
+        Language::Sq | Language::Sr => date.format("%d.%m.%Y").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amount(text: &str) -> Decimal {
+        Decimal::from_str_exact(text).unwrap()
+    }
+
+    #[test]
+    fn albanian_and_serbian_group_with_dots_and_put_the_symbol_after() {
+        let expected = "4.245,00\u{a0}€";
+        assert_eq!(
+            format_money(amount("4245"), Currency::Eur, Language::Sq),
+            expected
+        );
+        assert_eq!(
+            format_money(amount("4245.00"), Currency::Eur, Language::Sr),
+            expected
+        );
+        assert_eq!(
+            format_money(amount("1234567.5"), Currency::Eur, Language::Sq),
+            "1.234.567,50\u{a0}€"
+        );
+    }
+
+    #[test]
+    fn english_puts_the_symbol_first_and_groups_with_commas() {
+        let english = |text, currency| format_money(amount(text), currency, Language::En);
+        assert_eq!(english("4245.00", Currency::Eur), "€4,245.00");
+        assert_eq!(english("23498.7", Currency::Gbp), "£23,498.70");
+        assert_eq!(english("70000", Currency::Usd), "$70,000.00");
+        assert_eq!(english("0.5", Currency::Usd), "$0.50");
+    }
+
+    #[test]
+    fn negative_amounts_keep_their_sign_before_the_symbol() {
+        assert_eq!(
+            format_money(amount("-1000"), Currency::Gbp, Language::En),
+            "-£1,000.00"
+        );
+        assert_eq!(
+            format_money(amount("-1000"), Currency::Eur, Language::Sq),
+            "-1.000,00\u{a0}€"
+        );
+        assert_eq!(
+            format_money(amount("-0.00"), Currency::Eur, Language::En),
+            "€0.00"
+        );
+    }
+
+    #[test]
+    fn dates_are_numeric_in_albanian_and_serbian_and_spelled_in_english() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        assert_eq!(format_date(date, Language::Sq), "28.11.2026");
+        assert_eq!(format_date(date, Language::Sr), "28.11.2026");
+        assert_eq!(format_date(date, Language::En), "28 November 2026");
+        let early = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        assert_eq!(format_date(early, Language::Sq), "05.03.2026");
+        assert_eq!(format_date(early, Language::En), "5 March 2026");
+    }
+}
