@@ -122,7 +122,9 @@ pub fn load(
     rules: &JurisdictionRules,
     schedules: &[Schedule],
 ) -> Result<BTreeMap<Language, Messages>, FormsError> {
-    let required = required_keys(schedules);
+    let mut required = required_keys(schedules);
+    // The body the rules name must be worded, or no decision could say where to appeal.
+    required.push(format!("{APPEAL_BODY_PREFIX}{}", rules.appeal_body));
     let mut texts: BTreeMap<Language, Messages> = BTreeMap::new();
     for language in &rules.languages {
         let path = folder.join("texts").join(format!("{language}.ftl"));

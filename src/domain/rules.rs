@@ -88,6 +88,8 @@ pub struct JurisdictionRules {
     pub languages: Vec<Language>,
     /// Whether a closed claim may be reopened (material change, later death from the injury).
     pub reopen_allowed: bool,
+    /// Where a decision is appealed first; its wording is the text `appeal-body-<id>`.
+    pub appeal_body: String,
     pub filing: FilingRules,
     pub periods: Periods,
     pub commission: CommissionRules,
@@ -225,6 +227,7 @@ pub(crate) mod tests {
             reference_prefix: "KS".into(),
             languages: vec![Language::Sq, Language::Sr, Language::En],
             reopen_allowed: true,
+            appeal_body: "court".to_owned(),
             filing: FilingRules {
                 period_months: 6,
                 minor: Some(MinorFilingRule {
