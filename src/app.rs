@@ -73,7 +73,9 @@ pub async fn open(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
         clock,
         settings.session_lifetime_hours,
     );
-    Ok(services.with_upload_bytes_maximum(settings.upload_bytes_maximum))
+    Ok(services
+        .with_upload_bytes_maximum(settings.upload_bytes_maximum)
+        .with_public_url(&settings.public_url))
 }
 
 /// Services for commands that touch users or the audit trail but no claim's rules.

@@ -71,6 +71,38 @@ pub enum Command {
         #[command(subcommand)]
         command: FormsCommand,
     },
+    /// Issued decisions.
+    Decision {
+        #[command(subcommand)]
+        command: DecisionCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DecisionCommand {
+    /// Render a stored decision as PDF from its frozen content, byte for byte as the API does.
+    Render {
+        /// The claim's reference, such as KS-2026-000004.
+        #[arg(long)]
+        claim: String,
+        /// The decision version (default: the latest).
+        #[arg(long)]
+        version: Option<i32>,
+        /// sq, sr or en (one the claim's jurisdiction serves).
+        #[arg(long)]
+        lang: String,
+        /// The applicant's copy shows a protected identity in full; the circulation copy does not.
+        #[arg(long, value_enum, default_value_t = DecisionCopy::Circulation)]
+        copy: DecisionCopy,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DecisionCopy {
+    Applicant,
+    Circulation,
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,7 +10,8 @@ use anyhow::Context as _;
 
 use crate::app::{self, Application, DatabaseMode};
 use crate::cli::{
-    AuditCommand, AwardCommand, Cli, Command, FormsCommand, UserCommand, WorkflowFormat,
+    AuditCommand, AwardCommand, Cli, Command, DecisionCommand, DecisionCopy, FormsCommand,
+    UserCommand, WorkflowFormat,
 };
 use crate::domain::Role;
 use crate::domain::award::{self, AwardRequest};
@@ -47,6 +48,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Audit {
             command: AuditCommand::Verify,
         } => verify_audit(&settings).await,
+        Command::Decision { command } => render_decision(&settings, command).await,
         Command::Workflow { format } => {
             print!(
                 "{}",
@@ -128,6 +130,34 @@ fn read_password() -> anyhow::Result<Password> {
         line.trim_end_matches(['\r', '\n']).to_owned()
     };
     Ok(Password::new(password))
+}
+
+async fn render_decision(
+    settings: &Settings,
+    command: DecisionCommand,
+) -> anyhow::Result<ExitCode> {
+    let DecisionCommand::Render {
+        claim,
+        version,
+        lang,
+        copy,
+        out,
+    } = command;
+    let language = lang
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--lang: {lang:?} is not sq, sr or en"))?;
+    let recipient = match copy {
+        DecisionCopy::Applicant => crate::pdf::content::Recipient::Applicant,
+        DecisionCopy::Circulation => crate::pdf::content::Recipient::Circulation,
+    };
+    let services = app::open(settings, Arc::new(SystemClock)).await?;
+    let bytes = services
+        .render_stored_decision(&claim, version, (language, recipient))
+        .await
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    println!("{} ({} bytes)", out.display(), bytes.len());
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn verify_audit(settings: &Settings) -> anyhow::Result<ExitCode> {

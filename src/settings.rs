@@ -12,6 +12,8 @@ use crate::service::{SESSION_LIFETIME_HOURS_DEFAULT, UPLOAD_BYTES_MAXIMUM_DEFAUL
 pub const DATABASE_URL_DEFAULT: &str = "sqlite://redress.db";
 pub const BIND_DEFAULT: &str = "127.0.0.1:8080";
 pub const FORMS_DIR_DEFAULT: &str = "forms";
+/// Where the public reaches the server; printed (as a QR code) on decisions to verify them.
+pub const PUBLIC_URL_DEFAULT: &str = "http://127.0.0.1:8080";
 
 /// What the optional settings file may hold; every key is optional.
 #[derive(Debug, Default, Deserialize)]
@@ -22,6 +24,7 @@ struct FileSettings {
     forms_dir: Option<PathBuf>,
     session_lifetime_hours: Option<u32>,
     upload_bytes_maximum: Option<usize>,
+    public_url: Option<String>,
 }
 
 pub struct Settings {
@@ -31,6 +34,8 @@ pub struct Settings {
     pub session_lifetime_hours: u32,
     /// The largest document upload accepted.
     pub upload_bytes_maximum: usize,
+    /// The server's address as the public reaches it, without a trailing slash.
+    pub public_url: String,
 }
 
 impl std::fmt::Debug for Settings {
@@ -42,6 +47,7 @@ impl std::fmt::Debug for Settings {
             .field("forms_dir", &self.forms_dir)
             .field("session_lifetime_hours", &self.session_lifetime_hours)
             .field("upload_bytes_maximum", &self.upload_bytes_maximum)
+            .field("public_url", &self.public_url)
             .finish()
     }
 }
@@ -84,6 +90,11 @@ impl Settings {
             upload_bytes_maximum: from_file
                 .upload_bytes_maximum
                 .unwrap_or(UPLOAD_BYTES_MAXIMUM_DEFAULT),
+            public_url: from_file
+                .public_url
+                .unwrap_or_else(|| PUBLIC_URL_DEFAULT.to_owned())
+                .trim_end_matches('/')
+                .to_owned(),
         })
     }
 

@@ -26,7 +26,13 @@ const SCOPE_ONLY: &[(&str, &str)] = &[
     ("get", "/api/v1/jurisdictions"),
     ("get", "/api/v1/jurisdictions/{id}"),
     ("post", "/api/v1/awards/preview"),
+    ("get", "/api/v1/claims/{id}/decisions"),
+    ("get", "/api/v1/claims/{id}/decisions/{file}"),
 ];
+
+/// Reads whose query can name something the resource does not have (a language a decision is
+/// not issued in).
+const QUERY_REFUSED: &[(&str, &str)] = &[("get", "/api/v1/claims/{id}/decisions/{file}")];
 
 /// Operations that change a claim (its state or version may have moved on) or add a record
 /// that may already be on file.
@@ -68,13 +74,16 @@ fn error_statuses(method: &str, path: &str, operation: &Value) -> Vec<u16> {
         (400, body.is_some() || !parameters.is_empty()),
         (401, secured || key == ("post", "/api/v1/auth/login")),
         (403, secured && !SCOPE_ONLY.contains(&key)),
-        (404, has_parameter("path", Some("id"))),
+        (
+            404,
+            has_parameter("path", Some("id")) || has_parameter("path", Some("code")),
+        ),
         (409, MAY_CONFLICT.contains(&key) || keyed),
         (411, multipart),
         (412, has_parameter("header", Some("If-Match"))),
         (413, body.is_some()),
         (415, body.is_some()),
-        (422, body.is_some() || keyed),
+        (422, body.is_some() || keyed || QUERY_REFUSED.contains(&key)),
         (429, THROTTLED.contains(&key)),
         (500, true),
     ];

@@ -9,6 +9,7 @@ mod awards;
 mod body;
 mod claims;
 mod contract;
+mod decisions;
 mod documents;
 mod evidence;
 mod idempotency;
@@ -41,6 +42,8 @@ enum Tag {
     Jurisdictions,
     /// Accounts and roles, for administrators.
     Users,
+    /// Checking a printed decision, open to anyone.
+    Verify,
 }
 
 /// The OpenAPI service, also used to print or snapshot the document.
@@ -52,6 +55,7 @@ type Apis = (
     documents::DocumentsApi,
     evidence::EvidenceApi,
     users::UsersApi,
+    decisions::DecisionsApi,
 );
 
 pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
@@ -75,6 +79,9 @@ pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
             services: services.clone(),
         },
         users::UsersApi {
+            services: services.clone(),
+        },
+        decisions::DecisionsApi {
             services: services.clone(),
         },
     );

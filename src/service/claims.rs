@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
+use super::decisions::{self, DecisionDraft, ISSUING_ACTIONS, Signatures};
 use super::{ServiceError, Services};
 use crate::domain::access::{Scope, may_access, scopes};
 use crate::domain::assignments::Assignment;
@@ -49,6 +50,7 @@ pub(super) struct Change {
 
 pub(super) enum Record {
     Assignment(Assignment),
+    Decision(Box<DecisionDraft>),
     EvidenceRequest {
         due_on: NaiveDate,
         kinds: BTreeSet<DocumentKind>,
@@ -193,11 +195,23 @@ impl Services {
         input: ActionInput,
         expected_version: Option<i64>,
     ) -> Result<Claim, ServiceError> {
+        let issuing = ISSUING_ACTIONS.contains(&action);
+        let signatures = match issuing {
+            true => self.signatures(actor, id).await?,
+            false => Signatures::default(),
+        };
         let claim = self
             .change(actor, id, expected_version, |claim, context| {
                 let performed = workflow::perform(claim, action, context, &input)?;
+                let limits = (context.rules, context.schedules);
+                let decision = issuing
+                    .then(|| {
+                        decisions::draft(&performed.claim, limits, context.ballot, &signatures)
+                    })
+                    .flatten()
+                    .map(|draft| Record::Decision(Box::new(draft)));
                 Ok(Change {
-                    record: evidence_request(action, &performed.claim, &input),
+                    record: evidence_request(action, &performed.claim, &input).or(decision),
                     after: performed.claim,
                     role: performed.role,
                     action: AuditAction::Transition(action),
@@ -483,6 +497,9 @@ impl Services {
                     .await?
                     .map_err(|_| ServiceError::Duplicate { field: "user_id" })?
             }
+            Some(Record::Decision(draft)) => {
+                self.issue_decision(&transaction, id, draft, now).await?;
+            }
             Some(Record::EvidenceRequest { due_on, kinds }) => {
                 let request = (*due_on, kinds);
                 store::evidence::insert(&transaction, id, request, actor.user_id, now).await?;
@@ -515,6 +532,43 @@ impl Services {
         let mut after = change.after;
         after.version = sequence;
         Ok(after)
+    }
+
+    /// Stores the drafted decision as the claim's next version, superseding the one before.
+    async fn issue_decision(
+        &self,
+        transaction: &impl ConnectionTrait,
+        id: ClaimId,
+        draft: &DecisionDraft,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let previous = store::decisions::for_claim(transaction, id)
+            .await?
+            .last()
+            .map(|decision| decision.version);
+        let version = (previous.map_or(1, |version| version + 1), previous);
+        let mut issued = decisions::issue(draft.clone(), version, &self.public_url, now)?;
+        issued.claim_id = id;
+        store::decisions::insert(transaction, &issued).await?;
+        tracing::info!(claim_id = id.0, version = issued.version, "decision issued");
+        Ok(())
+    }
+
+    /// The representative's and the signing user's names, for a decision about to be issued.
+    async fn signatures(&self, actor: &Actor, id: ClaimId) -> Result<Signatures, ServiceError> {
+        let claim = self.claim(actor, id).await?;
+        let username = |user: Option<UserId>| async move {
+            match user {
+                Some(user) => store::users::summary(self.database(), user)
+                    .await
+                    .map(|summary| summary.map(|summary| summary.username)),
+                None => Ok(None),
+            }
+        };
+        Ok(Signatures {
+            representative: username(claim.representative).await?,
+            signatory: username(actor.user_id).await?.unwrap_or_default(),
+        })
     }
 
     async fn load_context(

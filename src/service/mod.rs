@@ -11,6 +11,7 @@ pub mod auth;
 mod awards;
 pub mod claims;
 pub mod clock;
+mod decisions;
 pub mod demo;
 mod documents;
 mod error;
@@ -46,6 +47,7 @@ pub struct Services {
     session_lifetime_hours: u32,
     upload_bytes_maximum: usize,
     login_throttle: LoginThrottle,
+    public_url: Arc<str>,
 }
 
 impl Services {
@@ -62,12 +64,19 @@ impl Services {
             session_lifetime_hours,
             upload_bytes_maximum: UPLOAD_BYTES_MAXIMUM_DEFAULT,
             login_throttle: LoginThrottle::new(),
+            public_url: Arc::from(crate::settings::PUBLIC_URL_DEFAULT),
         }
     }
 
     /// Sets the largest document accepted.
     pub fn with_upload_bytes_maximum(mut self, bytes: usize) -> Self {
         self.upload_bytes_maximum = bytes;
+        self
+    }
+
+    /// Sets the address the public reaches the server at (for verification links).
+    pub fn with_public_url(mut self, url: &str) -> Self {
+        self.public_url = Arc::from(url);
         self
     }
 

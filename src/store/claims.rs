@@ -63,6 +63,19 @@ async fn with_participants(
     Ok(claims)
 }
 
+/// The id of the claim with this reference, if there is one.
+pub async fn id_by_reference(
+    connection: &impl ConnectionTrait,
+    reference: &str,
+) -> anyhow::Result<Option<ClaimId>> {
+    let row = claim::Entity::find()
+        .filter(claim::Column::Reference.eq(reference))
+        .one(connection)
+        .await
+        .context("finding a claim by its reference")?;
+    Ok(row.map(|row| ClaimId(row.id)))
+}
+
 /// Issues the next reference of the jurisdiction and year. The counter row is upserted inside
 /// the caller's transaction, so two concurrent drafts never share a number.
 pub async fn next_reference(

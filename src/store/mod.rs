@@ -8,8 +8,8 @@
 pub mod access_log;
 pub mod assignments;
 pub mod claims;
-pub mod decisions;
 mod convert;
+pub mod decisions;
 pub mod documents;
 pub mod events;
 pub mod evidence;

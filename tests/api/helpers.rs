@@ -82,6 +82,7 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
         forms_dir: forms_dir(),
         session_lifetime_hours: SESSION_LIFETIME_HOURS,
         upload_bytes_maximum: UPLOAD_BYTES_MAXIMUM,
+        public_url: "https://redress.example".to_owned(),
     };
     let services = app::open(&settings, clock.clone())
         .await

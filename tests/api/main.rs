@@ -9,6 +9,7 @@ mod auth;
 mod awards;
 mod commission;
 mod concurrency;
+mod decisions;
 mod docs;
 mod documents;
 mod drafts;

@@ -75,7 +75,7 @@ pub(crate) async fn claim_in_review(app: &TestApp, cast: &Cast) -> i64 {
     claim
 }
 
-async fn all_vote(app: &TestApp, cast: &Cast, claim: i64, choice: &str) {
+pub(crate) async fn all_vote(app: &TestApp, cast: &Cast, claim: i64, choice: &str) {
     for member in cast.members.iter().chain([&cast.chair]) {
         assert_eq!(
             app.vote(member, claim, choice).await.status(),
