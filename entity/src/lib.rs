@@ -15,6 +15,7 @@ pub mod evidence_request;
 pub mod evidence_request_item;
 pub mod idempotency_key;
 pub mod interim_award;
+pub mod letter;
 pub mod recusal;
 pub mod reference_counter;
 pub mod session;

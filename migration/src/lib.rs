@@ -12,6 +12,7 @@ mod m20261128_000006_create_access_log;
 mod m20261128_000007_create_assignments_and_evidence_requests;
 mod m20261128_000008_create_idempotency_keys;
 mod m20261128_000009_create_decisions;
+mod m20261128_000010_create_letters;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000007_create_assignments_and_evidence_requests::Migration),
             Box::new(m20261128_000008_create_idempotency_keys::Migration),
             Box::new(m20261128_000009_create_decisions::Migration),
+            Box::new(m20261128_000010_create_letters::Migration),
         ]
     }
 }

@@ -28,11 +28,16 @@ const SCOPE_ONLY: &[(&str, &str)] = &[
     ("post", "/api/v1/awards/preview"),
     ("get", "/api/v1/claims/{id}/decisions"),
     ("get", "/api/v1/claims/{id}/decisions/{file}"),
+    ("get", "/api/v1/claims/{id}/letters"),
+    ("get", "/api/v1/claims/{id}/letters/{file}"),
 ];
 
 /// Reads whose query can name something the resource does not have (a language a decision is
 /// not issued in).
-const QUERY_REFUSED: &[(&str, &str)] = &[("get", "/api/v1/claims/{id}/decisions/{file}")];
+const QUERY_REFUSED: &[(&str, &str)] = &[
+    ("get", "/api/v1/claims/{id}/decisions/{file}"),
+    ("get", "/api/v1/claims/{id}/letters/{file}"),
+];
 
 /// Operations that change a claim (its state or version may have moved on) or add a record
 /// that may already be on file.

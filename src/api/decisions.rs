@@ -1,5 +1,5 @@
-//! Decisions: the versions a claim has, each as PDF in the scheme's languages, and the public
-//! check of a printed decision's verification code.
+//! Decisions and letters: the versions and letters a claim has, each as PDF in the scheme's
+//! languages, and the public check of a printed decision's verification code.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::param::{Path, Query};
@@ -13,6 +13,7 @@ use crate::domain::ClaimId;
 use crate::domain::claim::Language;
 use crate::service::Services;
 use crate::store::decisions::IssuedDecision;
+use crate::store::letters::IssuedLetter;
 
 pub struct DecisionsApi {
     pub services: Services,
@@ -49,6 +50,39 @@ impl From<IssuedDecision> for IssuedDecisionView {
             issued_at: decision.issued_at,
         }
     }
+}
+
+/// One letter to the applicant.
+#[derive(Object)]
+pub struct LetterView {
+    /// 1, 2, ... in the order the claim's letters were issued; fetch it as `{sequence}.pdf`.
+    pub sequence: i32,
+    /// `receipt`, `evidence_request`, `interim_award` or `payment_notice`.
+    pub kind: String,
+    pub dated_on: NaiveDate,
+    pub content_sha256: String,
+    pub issued_at: DateTime<Utc>,
+}
+
+impl From<IssuedLetter> for LetterView {
+    fn from(letter: IssuedLetter) -> Self {
+        LetterView {
+            sequence: letter.sequence,
+            kind: letter.kind,
+            dated_on: letter.dated_on,
+            content_sha256: letter.content_sha256,
+            issued_at: letter.issued_at,
+        }
+    }
+}
+
+/// `3.pdf` names document 3.
+fn numbered_pdf(file: &str) -> Result<i32, ApiError> {
+    file.strip_suffix(".pdf")
+        .and_then(|number| number.parse::<i32>().ok())
+        .ok_or_else(|| {
+            ApiError::bad_request("the file must be a number and .pdf, such as 1.pdf".into())
+        })
 }
 
 /// One copy of a verified decision.
@@ -104,16 +138,40 @@ impl DecisionsApi {
         file: Path<String>,
         lang: Query<Option<Language>>,
     ) -> Result<PdfDocument, ApiError> {
-        let version = file
-            .0
-            .strip_suffix(".pdf")
-            .and_then(|version| version.parse::<i32>().ok())
-            .ok_or_else(|| {
-                ApiError::bad_request("the file must be a version and .pdf, such as 1.pdf".into())
-            })?;
+        let version = numbered_pdf(&file.0)?;
         let bytes = self
             .services
             .decision_document(&auth.0.actor, ClaimId(id.0), (version, lang.0))
+            .await?;
+        Ok(PdfDocument::Ok(Binary(bytes)))
+    }
+
+    /// The letters sent to the applicant about the claim, in order.
+    #[oai(path = "/claims/:id/letters", method = "get")]
+    async fn letters(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+    ) -> Result<Json<Vec<LetterView>>, ApiError> {
+        let letters = self.services.letters(&auth.0.actor, ClaimId(id.0)).await?;
+        Ok(Json(letters.into_iter().map(Into::into).collect()))
+    }
+
+    /// A letter as PDF, such as `1.pdf`, in `lang` (the applicant's language when left out),
+    /// copied for the caller as decisions are.
+    #[oai(path = "/claims/:id/letters/:file", method = "get")]
+    async fn letter(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+        /// The letter's sequence and `.pdf`, such as `1.pdf`.
+        file: Path<String>,
+        lang: Query<Option<Language>>,
+    ) -> Result<PdfDocument, ApiError> {
+        let sequence = numbered_pdf(&file.0)?;
+        let bytes = self
+            .services
+            .letter_document(&auth.0.actor, ClaimId(id.0), (sequence, lang.0))
             .await?;
         Ok(PdfDocument::Ok(Binary(bytes)))
     }

@@ -34,7 +34,7 @@ impl Services {
                 role,
                 action: operation(ClaimOperation::Assign),
                 payload,
-                record: Some(Record::Assignment(assignment)),
+                records: vec![Record::Assignment(assignment)],
             })
         })
         .await

@@ -9,6 +9,7 @@ use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 use super::decisions::{self, DecisionDraft, ISSUING_ACTIONS, Signatures};
+use super::letters;
 use super::{ServiceError, Services};
 use crate::domain::access::{Scope, may_access, scopes};
 use crate::domain::assignments::Assignment;
@@ -24,6 +25,7 @@ use crate::domain::workflow::{self, ActionInput, Availability, Context};
 use crate::domain::{
     Actor, Claim, ClaimAction, ClaimFacts, ClaimId, ClaimState, DocumentKind, Role, UserId,
 };
+use crate::pdf::content::LetterContent;
 use crate::store;
 use crate::store::claims::ClaimFilter;
 use crate::store::documents::DocumentMetadata;
@@ -45,11 +47,13 @@ pub(super) struct Change {
     pub(super) role: Role,
     pub(super) action: AuditAction,
     pub(super) payload: Value,
-    pub(super) record: Option<Record>,
+    /// Rows that go with the change, written in its transaction.
+    pub(super) records: Vec<Record>,
 }
 
 pub(super) enum Record {
     Assignment(Assignment),
+    Letter(Box<LetterContent>),
     Decision(Box<DecisionDraft>),
     EvidenceRequest {
         due_on: NaiveDate,
@@ -211,7 +215,16 @@ impl Services {
                     .flatten()
                     .map(|draft| Record::Decision(Box::new(draft)));
                 Ok(Change {
-                    record: evidence_request(action, &performed.claim, &input).or(decision),
+                    records: [evidence_request(action, &performed.claim, &input), decision]
+                        .into_iter()
+                        .flatten()
+                        .chain(letters::for_action(
+                            action,
+                            &performed.claim,
+                            &input,
+                            context.today,
+                        ))
+                        .collect(),
                     after: performed.claim,
                     role: performed.role,
                     action: AuditAction::Transition(action),
@@ -239,7 +252,7 @@ impl Services {
                 role,
                 action: operation(ClaimOperation::CastVote),
                 payload,
-                record: Some(Record::Vote(vote)),
+                records: vec![Record::Vote(vote)],
             })
         })
         .await
@@ -255,7 +268,7 @@ impl Services {
                 role,
                 action: operation(ClaimOperation::Recuse),
                 payload,
-                record: Some(Record::Recusal(member)),
+                records: vec![Record::Recusal(member)],
             })
         })
         .await
@@ -281,7 +294,7 @@ impl Services {
                 role,
                 action: operation(ClaimOperation::GrantFilingExtension),
                 payload,
-                record: None,
+                records: Vec::new(),
             })
         })
         .await
@@ -332,7 +345,7 @@ impl Services {
                 role,
                 action: operation(ClaimOperation::EditDraft),
                 payload,
-                record: None,
+                records: Vec::new(),
             })
         })
         .await
@@ -360,7 +373,7 @@ impl Services {
                 role,
                 action: operation(ClaimOperation::RecordAssessment),
                 payload,
-                record: None,
+                records: Vec::new(),
             })
         })
         .await
@@ -380,16 +393,19 @@ impl Services {
                 operations::grant_interim_award(claim, actor, limits, amount, reason)?;
             let payload =
                 json!({"amount": amount, "total": after.interim_awarded, "reason": reason.trim()});
-            let record = Some(Record::InterimAward {
-                amount,
-                reason: reason.to_owned(),
-            });
+            let records = vec![
+                Record::InterimAward {
+                    amount,
+                    reason: reason.to_owned(),
+                },
+                letters::interim_award(&after, amount, context.today),
+            ];
             Ok(Change {
                 after,
                 role,
                 action: operation(ClaimOperation::GrantInterimAward),
                 payload,
-                record,
+                records,
             })
         })
         .await
@@ -422,16 +438,16 @@ impl Services {
                 "size_bytes": metadata.size_bytes,
                 "sha256": metadata.sha256,
             });
-            let record = Some(Record::Document {
+            let record = Record::Document {
                 metadata: metadata.clone(),
                 content: content.clone(),
-            });
+            };
             Ok(Change {
                 after: claim.clone(),
                 role,
                 action: operation(ClaimOperation::UploadDocument),
                 payload,
-                record,
+                records: vec![record],
             })
         })
         .await
@@ -485,36 +501,9 @@ impl Services {
                 None => ServiceError::VersionConflict,
             });
         }
-        match &change.record {
-            Some(Record::Vote(vote)) => {
-                store::votes::insert_vote(&transaction, id, before.review_round, vote, now).await?
-            }
-            Some(Record::Recusal(member)) => {
-                store::votes::insert_recusal(&transaction, id, *member, now).await?
-            }
-            Some(Record::Assignment(assignment)) => {
-                store::assignments::insert(&transaction, id, assignment, actor.user_id, now)
-                    .await?
-                    .map_err(|_| ServiceError::Duplicate { field: "user_id" })?
-            }
-            Some(Record::Decision(draft)) => {
-                self.issue_decision(&transaction, id, draft, now).await?;
-            }
-            Some(Record::EvidenceRequest { due_on, kinds }) => {
-                let request = (*due_on, kinds);
-                store::evidence::insert(&transaction, id, request, actor.user_id, now).await?;
-            }
-            Some(Record::InterimAward { amount, reason }) => {
-                let granted_by = actor.user_id;
-                store::interim_awards::insert(&transaction, id, *amount, reason, granted_by, now)
-                    .await?;
-            }
-            Some(Record::Document { metadata, content }) => {
-                let document_id = store::documents::insert(&transaction, id, metadata, now).await?;
-                store::documents::insert_content(&transaction, document_id, content.clone())
-                    .await?;
-            }
-            None => {}
+        for record in &change.records {
+            self.save_record(&transaction, (&before, actor), record, now)
+                .await?;
         }
         let sequence = before.version + 1;
         let event = audit_event(
@@ -532,6 +521,51 @@ impl Services {
         let mut after = change.after;
         after.version = sequence;
         Ok(after)
+    }
+
+    /// Writes one row that goes with a change, in the change's transaction.
+    async fn save_record(
+        &self,
+        transaction: &impl ConnectionTrait,
+        (before, actor): (&Claim, &Actor),
+        record: &Record,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let id = before.id;
+        match record {
+            Record::Vote(vote) => {
+                store::votes::insert_vote(transaction, id, before.review_round, vote, now).await?
+            }
+            Record::Recusal(member) => {
+                store::votes::insert_recusal(transaction, id, *member, now).await?
+            }
+            Record::Assignment(assignment) => {
+                store::assignments::insert(transaction, id, assignment, actor.user_id, now)
+                    .await?
+                    .map_err(|_| ServiceError::Duplicate { field: "user_id" })?
+            }
+            Record::Decision(draft) => {
+                self.issue_decision(transaction, id, draft, now).await?;
+            }
+            Record::Letter(content) => {
+                let letter = letters::issue(content, now)?;
+                store::letters::insert(transaction, id, &letter).await?;
+            }
+            Record::EvidenceRequest { due_on, kinds } => {
+                let request = (*due_on, kinds);
+                store::evidence::insert(transaction, id, request, actor.user_id, now).await?;
+            }
+            Record::InterimAward { amount, reason } => {
+                let granted_by = actor.user_id;
+                store::interim_awards::insert(transaction, id, *amount, reason, granted_by, now)
+                    .await?;
+            }
+            Record::Document { metadata, content } => {
+                let document_id = store::documents::insert(transaction, id, metadata, now).await?;
+                store::documents::insert_content(transaction, document_id, content.clone()).await?;
+            }
+        }
+        Ok(())
     }
 
     /// Stores the drafted decision as the claim's next version, superseding the one before.

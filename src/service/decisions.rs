@@ -10,12 +10,14 @@ use super::{ServiceError, Services};
 use crate::domain::access::may_see_identity;
 use crate::domain::award::{Deductions, Schedule};
 use crate::domain::claim::{Language, Outcome};
-use crate::domain::rules::JurisdictionRules;
+use crate::domain::rules::{JurisdictionId, JurisdictionRules};
 use crate::domain::votes::{Ballot, VoteChoice};
 use crate::domain::{Actor, Claim, ClaimAction, ClaimId};
+use crate::forms::Jurisdictions;
+use crate::pdf::PdfError;
 use crate::pdf::content::{
     AppealRoute, CalculationLine, CalculationTable, DecisionContent, DecisionOutcome, FactsFound,
-    Parties, Recipient, Verification, VoteRecord,
+    LetterContent, Parties, Recipient, Verification, VoteRecord,
 };
 use crate::store;
 use crate::store::decisions::IssuedDecision;
@@ -272,18 +274,25 @@ impl Services {
             .into_iter()
             .find(|decision| decision.version == version)
             .ok_or(ServiceError::NotFound("decision"))?;
-        let recipient = if may_see_identity(actor, &claim) {
-            self.record_identity_read(actor, &claim).await?;
-            Recipient::Applicant
-        } else {
-            Recipient::Circulation
-        };
+        let recipient = self.copy_for(actor, &claim).await?;
         self.render_decision(issued.content, language, recipient)
             .await
     }
 
-    /// Renders stored content off the async runtime (a decision takes milliseconds of CPU).
+    /// Renders a stored decision for `recipient` in `language`.
     pub async fn render_decision(
+        &self,
+        content: String,
+        language: Language,
+        recipient: Recipient,
+    ) -> Result<Vec<u8>, ServiceError> {
+        self.render_stored::<DecisionContent>(content, language, recipient)
+            .await
+    }
+
+    /// Renders stored canonical content off the async runtime (a document takes milliseconds
+    /// of CPU), in a language its jurisdiction serves.
+    pub(super) async fn render_stored<T: StoredDocument>(
         &self,
         content: String,
         language: Language,
@@ -291,22 +300,38 @@ impl Services {
     ) -> Result<Vec<u8>, ServiceError> {
         let jurisdictions = self.jurisdictions.clone();
         tokio::task::spawn_blocking(move || {
-            let content: DecisionContent = serde_json::from_str(&content)?;
+            let content: T = serde_json::from_str(&content)?;
+            let jurisdiction = content.jurisdiction();
             if !jurisdictions
-                .get(&content.jurisdiction)
+                .get(jurisdiction)
                 .is_some_and(|rules| rules.languages.contains(&language))
             {
                 return Ok(Err(ServiceError::Invalid {
                     field: "lang",
-                    reason: format!("is not a language of {}", content.jurisdiction),
+                    reason: format!("is not a language of {jurisdiction}"),
                 }));
             }
-            let bytes = crate::pdf::render_decision(&jurisdictions, &content, language, recipient)?;
-            anyhow::Ok(Ok(bytes))
+            anyhow::Ok(Ok(content.render(&jurisdictions, language, recipient)?))
         })
         .await
         .map_err(anyhow::Error::from)?
         .map_err(ServiceError::from)?
+    }
+
+    /// The copy `actor` is given of a claim's document: the applicant's, with a protected
+    /// identity in full, to those who may see it (the read is logged); the one with initials
+    /// to everyone else.
+    pub(super) async fn copy_for(
+        &self,
+        actor: &Actor,
+        claim: &Claim,
+    ) -> Result<Recipient, ServiceError> {
+        if may_see_identity(actor, claim) {
+            self.record_identity_read(actor, claim).await?;
+            Ok(Recipient::Applicant)
+        } else {
+            Ok(Recipient::Circulation)
+        }
     }
 
     /// A stored decision of the claim `reference` (its latest version when `version` is
@@ -359,5 +384,46 @@ impl Services {
             outcome: issued.outcome,
             documents,
         })
+    }
+}
+
+/// Stored document content that renders itself: decisions and letters.
+pub(super) trait StoredDocument: serde::de::DeserializeOwned + Send + 'static {
+    fn jurisdiction(&self) -> &JurisdictionId;
+    fn render(
+        &self,
+        jurisdictions: &Jurisdictions,
+        language: Language,
+        recipient: Recipient,
+    ) -> Result<Vec<u8>, PdfError>;
+}
+
+impl StoredDocument for DecisionContent {
+    fn jurisdiction(&self) -> &JurisdictionId {
+        &self.jurisdiction
+    }
+
+    fn render(
+        &self,
+        jurisdictions: &Jurisdictions,
+        language: Language,
+        recipient: Recipient,
+    ) -> Result<Vec<u8>, PdfError> {
+        crate::pdf::render_decision(jurisdictions, self, language, recipient)
+    }
+}
+
+impl StoredDocument for LetterContent {
+    fn jurisdiction(&self) -> &JurisdictionId {
+        &self.jurisdiction
+    }
+
+    fn render(
+        &self,
+        jurisdictions: &Jurisdictions,
+        language: Language,
+        recipient: Recipient,
+    ) -> Result<Vec<u8>, PdfError> {
+        crate::pdf::render_letter(jurisdictions, self, language, recipient)
     }
 }

@@ -17,6 +17,7 @@ mod documents;
 mod error;
 mod evidence;
 pub mod idempotency;
+mod letters;
 mod throttle;
 pub mod users;
 

@@ -15,6 +15,7 @@ pub mod events;
 pub mod evidence;
 pub mod idempotency;
 pub mod interim_awards;
+pub mod letters;
 pub mod users;
 pub mod votes;
 

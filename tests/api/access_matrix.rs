@@ -403,6 +403,12 @@ fn rows() -> Vec<Row> {
         row(M::POST,  "/claims/{id}/assignments",                  Claim(InReview),   AssignMember, [403, 404,  201, 403, 201,  404,  404,  403,  404,  401]),
         row(M::POST,  "/claims/{id}/assignments",                  Claim(Decided),    AssignMember, [403, 404,  409, 403, 409,  403,  403,  403,  404,  401]),
         row(M::GET,   "/claims/{id}/assignments",                  Claim(InReview),        Empty,  [200,  404,  200, 200, 200,  404,  404,  200,  404,  401]),
+        // Decisions and letters: whoever may see the claim reads them.
+        row(M::GET,   "/claims/{id}/decisions",                    Claim(Decided),         Empty,  [200,  404,  200, 200, 200,  200,  200,  200,  404,  401]),
+        row(M::GET,   "/claims/{id}/decisions/1.pdf",              Claim(Decided),         Empty,  [200,  404,  200, 200, 200,  200,  200,  200,  404,  401]),
+        row(M::GET,   "/claims/{id}/decisions/2.pdf",              Claim(Decided),         Empty,  [404,  404,  404, 404, 404,  404,  404,  404,  404,  401]),
+        row(M::GET,   "/claims/{id}/letters",                      Claim(Submitted),       Empty,  [200,  404,  200, 404, 200,  404,  404,  200,  404,  401]),
+        row(M::GET,   "/claims/{id}/letters/1.pdf",                Claim(Submitted),       Empty,  [200,  404,  200, 404, 200,  404,  404,  200,  404,  401]),
         // The user directory: administrators only.
         row(M::POST,  "/users",                                    NoClaim,             account(), [403,  403,  403, 403, 403,  403,  403,  403,  201,  401]),
         row(M::GET,   "/users",                                    NoClaim,                Empty,  [403,  403,  403, 403, 403,  403,  403,  403,  200,  401]),
@@ -564,9 +570,10 @@ async fn every_actor_gets_exactly_the_status_the_rules_give_for_every_claim_oper
 
 /// The statuses the OpenAPI document lists for the row's operation.
 fn documented_statuses(spec: &Value, row: &Row) -> Vec<u16> {
-    let template = match row.path.split_once("/actions/") {
-        Some((claim, _action)) => format!("{claim}/actions/{{action}}"),
-        None => row.path.replace("{document}", "{id}"),
+    let template = match (row.path.split_once("/actions/"), row.path.rsplit_once('/')) {
+        (Some((claim, _action)), _) => format!("{claim}/actions/{{action}}"),
+        (None, Some((folder, file))) if file.ends_with(".pdf") => format!("{folder}/{{file}}"),
+        _ => row.path.replace("{document}", "{id}"),
     };
     let path = format!("/api/v1{template}");
     let method = row.method.as_str().to_lowercase();

@@ -1,4 +1,4 @@
-//! Decisions as documents: issued when the commission decides, rendered in each of the scheme's
+//! Decisions and letters as documents: issued when the commission decides, rendered in each of the scheme's
 //! languages from frozen content, the same bytes every time and in every process, and
 //! verifiable by anyone from the code printed on them.
 
@@ -14,6 +14,7 @@ on_both_databases!(
     an_appeals_outcome_issues_a_new_version_that_supersedes_the_old,
     the_command_line_renders_the_same_bytes_as_the_api,
     an_unknown_code_verifies_nothing,
+    the_applicant_receives_letters_on_submission_evidence_requests_and_interim_awards,
 );
 
 async fn decided_claim(app: &TestApp, cast: &Cast) -> i64 {
@@ -157,4 +158,39 @@ async fn an_unknown_code_verifies_nothing(app: TestApp) {
         problem(response, StatusCode::NOT_FOUND).await["code"],
         "not_found"
     );
+}
+
+async fn the_applicant_receives_letters_on_submission_evidence_requests_and_interim_awards(
+    app: TestApp,
+) {
+    let cast = cast(&app).await;
+    let claim = claim_in_review(&app, &cast).await;
+    let interim = json!({"amount": "500.00", "reason": "funeral costs"});
+    let path = format!("/api/v1/claims/{claim}/interim-awards");
+    let granted = app.post(&cast.chair, &path, Some(interim)).await;
+    assert_eq!(granted.status(), StatusCode::OK);
+    let letters = app
+        .get_json(&cast.lawyer, &format!("/api/v1/claims/{claim}/letters"))
+        .await;
+    let kinds: Vec<&str> = letters
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|letter| letter["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["receipt", "evidence_request", "interim_award"]);
+    let path = format!("/api/v1/claims/{claim}/letters/2.pdf?lang=sr");
+    let response = app.get(&cast.lawyer, &path).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let first = response.bytes().await.unwrap();
+    assert!(first.starts_with(b"%PDF"));
+    let again = app.get(&cast.lawyer, &path).await.bytes().await.unwrap();
+    assert_eq!(first, again);
+    let bad = app
+        .get(
+            &cast.lawyer,
+            &format!("/api/v1/claims/{claim}/letters/two.pdf"),
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
 }
