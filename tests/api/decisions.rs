@@ -15,6 +15,7 @@ on_both_databases!(
     the_command_line_renders_the_same_bytes_as_the_api,
     an_unknown_code_verifies_nothing,
     the_applicant_receives_letters_on_submission_evidence_requests_and_interim_awards,
+    a_protected_identity_is_printed_only_on_the_applicants_copy,
 );
 
 async fn decided_claim(app: &TestApp, cast: &Cast) -> i64 {
@@ -193,4 +194,35 @@ async fn the_applicant_receives_letters_on_submission_evidence_requests_and_inte
         )
         .await;
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+}
+
+/// The text of a PDF, its words joined by single spaces.
+fn text_of(pdf: &[u8]) -> String {
+    let document = lopdf::Document::load_mem(pdf).unwrap();
+    let pages: Vec<u32> = document.get_pages().keys().copied().collect();
+    let text = document.extract_text(&pages).unwrap();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+async fn a_protected_identity_is_printed_only_on_the_applicants_copy(app: TestApp) {
+    let cast = cast(&app).await;
+    let auditor = app.user("auditor", &[redress::domain::Role::Auditor]).await;
+    let mut body = crate::helpers::draft_body();
+    body["protected_identity"] = json!(true);
+    body["victim_name"] = json!("Zana Krasniqi");
+    let created: Value = app
+        .create_claim(&cast.lawyer, body)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let claim = created["id"].as_i64().unwrap();
+    crate::workflow::walk_to_review(&app, &cast, claim).await;
+    all_vote(&app, &cast, claim, "approve").await;
+    app.act_ok(&cast.chair, claim, "decide", None).await;
+    let applicants = text_of(&pdf(&app, &cast.lawyer, claim, "1.pdf?lang=en").await);
+    assert!(applicants.contains("Zana Krasniqi"), "{applicants}");
+    let circulated = text_of(&pdf(&app, &auditor, claim, "1.pdf?lang=en").await);
+    assert!(!circulated.contains("Krasniqi"), "{circulated}");
+    assert!(circulated.contains("Z. K."), "{circulated}");
 }

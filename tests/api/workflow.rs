@@ -42,6 +42,12 @@ pub(crate) async fn cast(app: &TestApp) -> Cast {
 /// Draft → submitted → awaiting evidence → under assessment → in commission review.
 pub(crate) async fn claim_in_review(app: &TestApp, cast: &Cast) -> i64 {
     let claim = app.draft(&cast.lawyer).await;
+    walk_to_review(app, cast, claim).await;
+    claim
+}
+
+/// Takes the lawyer's draft `claim` before the commission.
+pub(crate) async fn walk_to_review(app: &TestApp, cast: &Cast, claim: i64) {
     app.file_power_of_attorney(&cast.lawyer, claim).await;
     assert_eq!(
         app.act_ok(&cast.lawyer, claim, "submit", None).await["state"],
@@ -72,7 +78,6 @@ pub(crate) async fn claim_in_review(app: &TestApp, cast: &Cast) -> i64 {
         review["proposed_award"],
         json!({"amount": "4245.00", "currency": "EUR"})
     );
-    claim
 }
 
 pub(crate) async fn all_vote(app: &TestApp, cast: &Cast, claim: i64, choice: &str) {
