@@ -327,6 +327,32 @@ pub async fn problem_for_any_error(error: poem::Error) -> Response {
     if error.is_from_response() {
         return error.into_response();
     }
+    // A query or header value that does not parse: name it, and say why without poem's names
+    // for types ("invalid digit (occurred while parsing \"optional_integer(uint64)\")" becomes
+    // "invalid digit").
+    if let Some(parameter) = error.downcast_ref::<poem_openapi::error::ParseParamError>() {
+        let reason = parameter
+            .reason
+            .split(" (occurred while parsing")
+            .next()
+            .unwrap_or_default();
+        let reason = reason
+            .rsplit_once("\": ")
+            .map_or(reason, |(_, reason)| reason);
+        let mut problem = Problem::new(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            Some(format!(
+                "the parameter {} is not valid: {reason}",
+                parameter.name
+            )),
+        );
+        problem.errors.push(FieldError {
+            field: parameter.name.to_owned(),
+            reason: reason.to_owned(),
+        });
+        return ApiError::BadRequest(boxed(problem)).into_response();
+    }
     // The router names path segments `param0`, `param1`: say "the path" instead.
     if let Some(path_error) = error.downcast_ref::<poem_openapi::error::ParsePathError>() {
         let detail = format!("the path is not valid: {}", path_error.reason);

@@ -81,6 +81,11 @@ async fn claims_are_filtered_by_state_reference_and_overdue_deadlines(app: TestA
 
 async fn a_page_size_out_of_bounds_is_refused(app: TestApp) {
     let secretariat = app.user("secretariat", &[Role::Secretariat]).await;
+    let response = app.get(&secretariat, "/api/v1/claims?limit=abc").await;
+    let error = problem(response, StatusCode::BAD_REQUEST).await;
+    assert_eq!(error["errors"][0]["field"], "limit");
+    let detail = error["detail"].as_str().unwrap();
+    assert!(!detail.contains("integer"), "no type names in {detail}");
     for query in ["?limit=0", "?limit=201", "?state=flying", "?reference=%25"] {
         let response = app
             .get(&secretariat, &format!("/api/v1/claims{query}"))
