@@ -43,6 +43,8 @@ pub struct CommissionView {
     pub members: u32,
     pub quorum: u32,
     pub chair_casting_vote: bool,
+    /// Whether decisions print the notes of members who voted against them.
+    pub publish_dissents: bool,
 }
 
 #[derive(Object)]
@@ -91,6 +93,7 @@ impl JurisdictionView {
                 members: rules.commission.members,
                 quorum: rules.commission.quorum,
                 chair_casting_vote: rules.commission.chair_casting_vote,
+                publish_dissents: rules.commission.publish_dissents,
             },
             provisional: rules.provisional.clone(),
             schedules: schedules

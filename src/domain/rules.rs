@@ -144,6 +144,9 @@ pub struct CommissionRules {
     pub quorum: u32,
     /// Whether the chair's vote decides a tie.
     pub chair_casting_vote: bool,
+    /// Whether a decision prints the notes of the members who voted against it.
+    #[serde(default)]
+    pub publish_dissents: bool,
 }
 
 impl JurisdictionRules {
@@ -247,6 +250,7 @@ pub(crate) mod tests {
                 members: 5,
                 quorum: 3,
                 chair_casting_vote: true,
+                publish_dissents: false,
             },
             provisional: vec![],
         }

@@ -127,6 +127,7 @@ mod tests {
         members: 5,
         quorum: 3,
         chair_casting_vote: true,
+        publish_dissents: false,
     };
 
     fn euros(major: i64) -> Money {

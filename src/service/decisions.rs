@@ -92,7 +92,7 @@ pub(super) fn draft(
         },
         outcome,
         calculation,
-        vote: vote_record(ballot),
+        vote: vote_record(ballot, rules.commission.publish_dissents),
         appeal: AppealRoute {
             body: format!("{}{}", crate::texts::APPEAL_BODY_PREFIX, rules.appeal_body),
             last_day: claim.deadlines.appeal_due.unwrap_or(decision.decided_on),
@@ -163,8 +163,10 @@ fn claimed_total(table: &CalculationTable) -> rust_decimal::Decimal {
         .sum()
 }
 
-/// How the commission voted; `None` where it did not (inadmissibility).
-fn vote_record(ballot: &Ballot) -> Option<VoteRecord> {
+/// How the commission voted; `None` where it did not (inadmissibility). The notes of those
+/// who voted against an award are printed where the rules publish dissents; other notes are the
+/// members' deliberation and stay with the votes.
+fn vote_record(ballot: &Ballot, publish_dissents: bool) -> Option<VoteRecord> {
     if ballot.votes.is_empty() {
         return None;
     }
@@ -181,9 +183,12 @@ fn vote_record(ballot: &Ballot) -> Option<VoteRecord> {
         recusals: u32::try_from(ballot.recusals.len()).unwrap_or(u32::MAX),
         approve: count(false),
         reject: count(true),
-        // Notes are the members' deliberation; the published decision carries none of them
-        // until a jurisdiction's rules say its dissents are published.
-        dissent_notes: Vec::new(),
+        dissent_notes: ballot
+            .votes
+            .iter()
+            .filter(|vote| publish_dissents && rejecting(&vote.choice))
+            .filter_map(|vote| vote.note.clone())
+            .collect(),
     })
 }
 
@@ -425,5 +430,47 @@ impl StoredDocument for LetterContent {
         recipient: Recipient,
     ) -> Result<Vec<u8>, PdfError> {
         crate::pdf::render_letter(jurisdictions, self, language, recipient)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::UserId;
+    use crate::domain::votes::Vote;
+
+    fn ballot() -> Ballot {
+        let vote = |member: i64, choice: VoteChoice, note: Option<&str>| Vote {
+            member: UserId(member),
+            choice,
+            by_chair: false,
+            note: note.map(str::to_owned),
+        };
+        Ballot {
+            votes: vec![
+                vote(1, VoteChoice::Approve, Some("a sound claim")),
+                vote(2, VoteChoice::Reject, Some("the loss is not shown")),
+                vote(3, VoteChoice::Approve, None),
+            ],
+            recusals: vec![UserId(4)],
+        }
+    }
+
+    #[test]
+    fn the_vote_is_counted_and_dissents_are_printed_only_where_the_rules_publish_them() {
+        let unpublished = vote_record(&ballot(), false).unwrap();
+        assert_eq!((unpublished.members_present, unpublished.recusals), (3, 1));
+        assert_eq!((unpublished.approve, unpublished.reject), (2, 1));
+        assert!(unpublished.dissent_notes.is_empty());
+        let published = vote_record(&ballot(), true).unwrap();
+        assert_eq!(published.dissent_notes, ["the loss is not shown"]);
+        assert_eq!(vote_record(&Ballot::default(), true), None);
+    }
+
+    #[test]
+    fn a_verification_code_is_sixteen_hex_digits_in_groups_of_four() {
+        let code = verification_code(&Sha256::digest(b"content"));
+        assert_eq!(code.len(), 19);
+        assert_eq!(code.split('-').count(), 4);
     }
 }
