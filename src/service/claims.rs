@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
-use super::decisions::{self, DecisionDraft, ISSUING_ACTIONS, Signatures};
+use super::decisions::{self, ISSUING_ACTIONS, Signatures};
 use super::letters;
 use super::{ServiceError, Services};
 use crate::domain::access::{Scope, may_access, scopes};
@@ -25,7 +25,7 @@ use crate::domain::workflow::{self, ActionInput, Availability, Context};
 use crate::domain::{
     Actor, Claim, ClaimAction, ClaimFacts, ClaimId, ClaimState, DocumentKind, Role, UserId,
 };
-use crate::pdf::content::LetterContent;
+use crate::pdf::content::{DecisionContent, LetterContent};
 use crate::store;
 use crate::store::claims::ClaimFilter;
 use crate::store::documents::DocumentMetadata;
@@ -54,7 +54,8 @@ pub(super) struct Change {
 pub(super) enum Record {
     Assignment(Assignment),
     Letter(Box<LetterContent>),
-    Decision(Box<DecisionDraft>),
+    /// A decision's content, to be numbered and verified as the claim's next version.
+    Decision(Box<DecisionContent>),
     EvidenceRequest {
         due_on: NaiveDate,
         kinds: BTreeSet<DocumentKind>,
@@ -573,16 +574,12 @@ impl Services {
         &self,
         transaction: &impl ConnectionTrait,
         id: ClaimId,
-        draft: &DecisionDraft,
+        draft: &DecisionContent,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
-        let previous = store::decisions::for_claim(transaction, id)
-            .await?
-            .last()
-            .map(|decision| decision.version);
+        let previous = store::decisions::latest_version(transaction, id).await?;
         let version = (previous.map_or(1, |version| version + 1), previous);
-        let mut issued = decisions::issue(draft.clone(), version, &self.public_url, now)?;
-        issued.claim_id = id;
+        let issued = decisions::issue((id, draft), version, &self.public_url, now)?;
         store::decisions::insert(transaction, &issued).await?;
         tracing::info!(claim_id = id.0, version = issued.version, "decision issued");
         Ok(())

@@ -37,20 +37,14 @@ pub(super) struct Signatures {
     pub(super) signatory: String,
 }
 
-/// Everything of a decision but its number and verification, which depend on the version the
-/// store gives it.
-#[derive(Clone)]
-pub(super) struct DecisionDraft {
-    pub(super) content: DecisionContent,
-}
-
-/// Builds the content of the decision the claim now carries.
+/// Builds the content of the decision the claim now carries: everything but its number and
+/// verification, which depend on the version the store gives it (see `issue`).
 pub(super) fn draft(
     claim: &Claim,
     (rules, schedules): (&JurisdictionRules, &[Schedule]),
     ballot: &Ballot,
     signatures: &Signatures,
-) -> Option<DecisionDraft> {
+) -> Option<DecisionContent> {
     let decision = claim.decision.as_ref()?;
     let calculation = claim
         .calculation
@@ -103,7 +97,7 @@ pub(super) fn draft(
             url: String::new(),
         },
     };
-    Some(DecisionDraft { content })
+    Some(content)
 }
 
 /// The calculation as stored with the claim (its canonical JSON), as the decision's table.
@@ -197,12 +191,12 @@ fn vote_record(ballot: &Ballot, publish_dissents: bool) -> Option<VoteRecord> {
 /// the canonical content with the verification left blank, so that printing the code does not
 /// change what it verifies.
 pub(super) fn issue(
-    draft: DecisionDraft,
+    (claim_id, draft): (ClaimId, &DecisionContent),
     (version, supersedes): (i32, Option<i32>),
     public_url: &str,
     issued_at: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<IssuedDecision> {
-    let mut content = draft.content;
+    let mut content = draft.clone();
     content.decision_number = format!("{}/{version}", content.claim_reference);
     let unsigned = serde_jcs::to_string(&content)?;
     let code = verification_code(&Sha256::digest(unsigned.as_bytes()));
@@ -212,7 +206,7 @@ pub(super) fn issue(
     };
     let canonical = serde_jcs::to_string(&content)?;
     Ok(IssuedDecision {
-        claim_id: ClaimId(0),
+        claim_id,
         version,
         number: content.decision_number.clone(),
         decided_on: content.decided_on,

@@ -37,14 +37,19 @@ async fn with_participants(
     mut claims: Vec<Claim>,
 ) -> anyhow::Result<Vec<Claim>> {
     let ids: Vec<i64> = claims.iter().map(|claim| claim.id.0).collect();
+    let position: std::collections::HashMap<i64, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(index, id)| (*id, index))
+        .collect();
     let recusals = recusal::Entity::find()
         .filter(recusal::Column::ClaimId.is_in(ids.clone()))
         .all(connection)
         .await
         .context("reading recusals")?;
     for row in recusals {
-        if let Some(claim) = claims.iter_mut().find(|claim| claim.id.0 == row.claim_id) {
-            claim.recused.insert(UserId(row.member_id));
+        if let Some(index) = position.get(&row.claim_id) {
+            claims[*index].recused.insert(UserId(row.member_id));
         }
     }
     // The latest rapporteur assignment stands: reassigning a claim replaces its rapporteur.
@@ -56,8 +61,8 @@ async fn with_participants(
         .await
         .context("reading rapporteurs")?;
     for row in rapporteurs {
-        if let Some(claim) = claims.iter_mut().find(|claim| claim.id.0 == row.claim_id) {
-            claim.rapporteur = Some(UserId(row.user_id));
+        if let Some(index) = position.get(&row.claim_id) {
+            claims[*index].rapporteur = Some(UserId(row.user_id));
         }
     }
     Ok(claims)

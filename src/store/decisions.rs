@@ -78,6 +78,23 @@ pub async fn for_claim(
     Ok(rows.into_iter().map(issued).collect())
 }
 
+/// The claim's latest decision version, without reading any content.
+pub async fn latest_version(
+    connection: &impl ConnectionTrait,
+    claim_id: ClaimId,
+) -> anyhow::Result<Option<i32>> {
+    use sea_orm::QuerySelect;
+    decision::Entity::find()
+        .select_only()
+        .column(decision::Column::Version)
+        .filter(decision::Column::ClaimId.eq(claim_id.0))
+        .order_by_desc(decision::Column::Version)
+        .into_tuple::<i32>()
+        .one(connection)
+        .await
+        .context("reading the latest decision version")
+}
+
 pub async fn by_verification_code(
     connection: &impl ConnectionTrait,
     code: &str,
