@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::Role;
+use crate::domain::claim::Language;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -89,8 +90,8 @@ pub enum DecisionCommand {
         #[arg(long)]
         version: Option<i32>,
         /// sq, sr or en (one the claim's jurisdiction serves).
-        #[arg(long)]
-        lang: String,
+        #[arg(long, value_parser = parse_language)]
+        lang: Language,
         /// The applicant's copy shows a protected identity in full; the circulation copy does not.
         #[arg(long, value_enum, default_value_t = DecisionCopy::Circulation)]
         copy: DecisionCopy,
@@ -121,13 +122,17 @@ pub enum UserCommand {
 #[derive(Debug, Subcommand)]
 pub enum AwardCommand {
     /// Calculate an award from claim facts (JSON, as for POST /api/v1/awards/preview) and print
-    /// the calculation as JSON. Exits 2 naming the field when the input is refused.
+    /// the calculation as JSON, as the API returns it. Exits 2 naming the field when the input is refused.
     Calculate {
         #[arg(long)]
         jurisdiction: String,
         /// A JSON file; standard input when left out.
         #[arg(long)]
         input: Option<PathBuf>,
+        /// The language of the explanations: sq, sr or en (the jurisdiction's first when left
+        /// out).
+        #[arg(long, value_parser = parse_language)]
+        lang: Option<Language>,
     },
     /// Print the last filing day and the rule that sets it, as JSON.
     Deadline {
@@ -165,6 +170,11 @@ pub enum WorkflowFormat {
     Mermaid,
     /// A Markdown table with roles, required input and guards.
     Markdown,
+}
+
+fn parse_language(text: &str) -> Result<Language, String> {
+    text.parse()
+        .map_err(|_| "unknown language; one of: sq, sr, en".to_owned())
 }
 
 fn parse_role(text: &str) -> Result<Role, String> {

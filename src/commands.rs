@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 
+use crate::api::CalculationView;
 use crate::app::{self, Application, DatabaseMode};
 use crate::cli::{
     AuditCommand, AwardCommand, Cli, Command, DecisionCommand, DecisionCopy, FormsCommand,
@@ -15,9 +16,11 @@ use crate::cli::{
 };
 use crate::domain::Role;
 use crate::domain::award::{self, AwardRequest};
+use crate::domain::claim::Language;
 use crate::domain::deadlines::{FilingFacts, explain_filing_deadline};
 use crate::domain::diagram::{render_markdown, render_mermaid};
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
+use crate::explain::word_calculation;
 use crate::forms::Jurisdictions;
 use crate::json_input::from_value;
 use crate::service::SystemClock;
@@ -143,16 +146,13 @@ async fn render_decision(
         copy,
         out,
     } = command;
-    let language = lang
-        .parse()
-        .map_err(|_| anyhow::anyhow!("--lang: {lang:?} is not sq, sr or en"))?;
     let recipient = match copy {
         DecisionCopy::Applicant => crate::pdf::content::Recipient::Applicant,
         DecisionCopy::Circulation => crate::pdf::content::Recipient::Circulation,
     };
     let services = app::open(settings, Arc::new(SystemClock)).await?;
     let bytes = services
-        .render_stored_decision(&claim, version, (language, recipient))
+        .render_stored_decision(&claim, version, (lang, recipient))
         .await
         .map_err(|error| anyhow::anyhow!("{error}"))?;
     std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
@@ -216,7 +216,8 @@ fn award(settings: &Settings, command: AwardCommand) -> anyhow::Result<ExitCode>
         AwardCommand::Calculate {
             jurisdiction,
             input,
-        } => calculate_award(&jurisdictions, &jurisdiction, input.as_deref()),
+            lang,
+        } => calculate_award(&jurisdictions, &jurisdiction, input.as_deref(), lang),
         AwardCommand::Deadline {
             jurisdiction,
             crime_date,
@@ -283,6 +284,7 @@ fn calculate_award(
     jurisdictions: &Jurisdictions,
     id: &str,
     input: Option<&Path>,
+    lang: Option<Language>,
 ) -> Result<String, CommandInputError> {
     let rules = rules_of(jurisdictions, id)?;
     let text = match input {
@@ -304,5 +306,8 @@ fn calculate_award(
     let calculation =
         award::calculate(jurisdictions.schedules(&rules.id), rules.currency, &request)
             .map_err(|error| CommandInputError(error.to_string()))?;
-    serde_json::to_string_pretty(&calculation).map_err(|error| CommandInputError(error.to_string()))
+    let worded = word_calculation(jurisdictions, &calculation, lang)
+        .map_err(|error| CommandInputError(format!("--lang: {error}")))?;
+    let view = CalculationView::new(&calculation, worded);
+    serde_json::to_string_pretty(&view).map_err(|error| CommandInputError(error.to_string()))
 }

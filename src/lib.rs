@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod domain;
+pub mod explain;
 pub mod forms;
 pub mod json_input;
 pub mod locale;

@@ -47,6 +47,16 @@ fn currency_symbol(currency: Currency) -> &'static str {
     }
 }
 
+/// A figure that is not money, such as `2.5` years or a `12.5` percent: no trailing zeros, and
+/// a decimal comma in Albanian and Serbian (`2,5`).
+pub fn format_number(number: Decimal, language: Language) -> String {
+    let text = number.normalize().to_string();
+    match language {
+        Language::En => text,
+        Language::Sq | Language::Sr => text.replace('.', ","),
+    }
+}
+
 /// `28.11.2026` in Albanian and Serbian (numeric, so no month names are needed in Cyrillic),
 /// `28 November 2026` in English.
 pub fn format_date(date: NaiveDate, language: Language) -> String {

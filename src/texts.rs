@@ -18,7 +18,7 @@ use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternEl
 use strum::IntoEnumIterator;
 
 use crate::domain::OffenceType;
-use crate::domain::award::Schedule;
+use crate::domain::award::{HeadRule, Schedule, phrase_texts};
 use crate::domain::claim::{DocumentKind, Language};
 use crate::domain::rules::JurisdictionRules;
 use crate::forms::{FormsError, read_file};
@@ -88,12 +88,27 @@ pub const DOCUMENT_TEXTS: &[(&str, &[&str])] = &[
     ("letter-payment-total", &["paid", "award"]),
 ];
 
-/// The variables a key takes: those `DOCUMENT_TEXTS` lists, none for any other key.
-fn declared_variables(key: &str) -> &'static [&'static str] {
+/// A calculation's explanations are worded phrase by phrase from texts with this prefix, such
+/// as `explanation-weeks-paid` (see `crate::explain`).
+pub const EXPLANATION_PREFIX: &str = "explanation-";
+
+/// A class of claimant (a schedule's `classes`) is named by a text with this prefix.
+pub const CLASS_PREFIX: &str = "class-";
+
+/// The variables a key takes: those `DOCUMENT_TEXTS` lists or its explanation phrase takes,
+/// none for any other key.
+fn declared_variables(key: &str) -> Vec<&'static str> {
+    if let Some(phrase) = key.strip_prefix(EXPLANATION_PREFIX) {
+        return phrase_texts()
+            .into_iter()
+            .find(|(known, _)| *known == phrase)
+            .map(|(_, variables)| variables)
+            .unwrap_or_default();
+    }
     DOCUMENT_TEXTS
         .iter()
         .find(|(document_key, _)| *document_key == key)
-        .map_or(&[], |(_, variables)| variables)
+        .map_or_else(Vec::new, |(_, variables)| variables.to_vec())
 }
 
 /// The keys every language file of a jurisdiction must define.
@@ -104,12 +119,25 @@ fn required_keys(schedules: &[Schedule]) -> Vec<String> {
         .map(|head| format!("head-{}", head.id));
     let offences = OffenceType::iter().map(|offence| format!("offence-{offence}"));
     let documents = DocumentKind::iter().map(|kind| format!("document-{kind}"));
+    let classes = schedules
+        .iter()
+        .flat_map(|schedule| schedule.heads.iter())
+        .flat_map(|head| match &head.rule {
+            HeadRule::ClaimedAmount { classes, .. } => classes.as_slice(),
+            _ => &[],
+        })
+        .map(|class| format!("{CLASS_PREFIX}{}", class.class));
     let document_texts = DOCUMENT_TEXTS.iter().map(|(key, _)| (*key).to_owned());
+    let explanations = phrase_texts()
+        .into_iter()
+        .map(|(phrase, _)| format!("{EXPLANATION_PREFIX}{phrase}"));
     let mut keys: Vec<String> = std::iter::once("jurisdiction-name".to_owned())
         .chain(heads)
         .chain(offences)
         .chain(documents)
+        .chain(classes)
         .chain(document_texts)
+        .chain(explanations)
         .collect();
     keys.sort();
     keys.dedup();
@@ -161,7 +189,7 @@ fn check(messages: &Messages, required: &[String]) -> Result<(), String> {
     }
     for (key, text) in messages {
         let found = variables(text);
-        let declared: BTreeSet<&str> = declared_variables(key).iter().copied().collect();
+        let declared: BTreeSet<&str> = declared_variables(key).into_iter().collect();
         if found != declared {
             return Err(format!(
                 "{key}: takes the variables {declared:?}, the text has {found:?}"

@@ -1,8 +1,10 @@
 //! Award previews: the calculator over HTTP, taking the same JSON as `redress award calculate`.
 
 use chrono::NaiveDate;
+use poem_openapi::param::Query;
 use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi};
+use serde::Serialize;
 
 use super::Tag;
 use super::body::JsonBodyAs;
@@ -10,6 +12,8 @@ use super::problem::ApiError;
 use super::security::BearerAuth;
 use crate::domain::OffenceType;
 use crate::domain::award::{AwardRequest, Calculation, Line};
+use crate::domain::claim::Language;
+use crate::explain::WordedCalculation;
 use crate::service::Services;
 
 pub struct AwardsApi {
@@ -68,20 +72,23 @@ pub struct AwardRequestSchema {
     pub offence_type: Option<OffenceType>,
 }
 
-#[derive(Object)]
+#[derive(Object, Serialize)]
 pub struct LineView {
     pub head: String,
     pub class: Option<String>,
     pub claimed: String,
     pub allowed: String,
     pub payable: String,
+    /// The rule that applied, in the calculation's `language`.
     pub explanation: String,
 }
 
 /// A calculation, line by line; amounts are exact decimal strings in `currency`.
-#[derive(Object)]
+#[derive(Object, Serialize)]
 pub struct CalculationView {
     pub jurisdiction: String,
+    /// The language the explanations are worded in.
+    pub language: Language,
     pub schedule_version: String,
     pub currency: String,
     pub lines: Vec<LineView>,
@@ -98,29 +105,36 @@ pub struct CalculationView {
     pub provisional: Vec<String>,
 }
 
-impl From<&Line> for LineView {
-    fn from(line: &Line) -> Self {
+impl LineView {
+    fn new(line: &Line, explanation: String) -> Self {
         LineView {
             head: line.head.clone(),
             class: line.class.clone(),
             claimed: line.claimed.amount().to_string(),
             allowed: line.allowed.amount().to_string(),
             payable: line.payable.amount().to_string(),
-            explanation: line.explanation.clone(),
+            explanation,
         }
     }
 }
 
-impl From<&Calculation> for CalculationView {
-    fn from(calculation: &Calculation) -> Self {
+impl CalculationView {
+    /// The calculation for a reader, with its explanations as `worded`.
+    pub fn new(calculation: &Calculation, worded: WordedCalculation) -> Self {
         CalculationView {
             jurisdiction: calculation.jurisdiction.to_string(),
+            language: worded.language,
             schedule_version: calculation.schedule_version.clone(),
             currency: calculation.currency.code().to_owned(),
-            lines: calculation.lines.iter().map(LineView::from).collect(),
+            lines: calculation
+                .lines
+                .iter()
+                .zip(worded.lines)
+                .map(|(line, explanation)| LineView::new(line, explanation))
+                .collect(),
             gross: calculation.gross.amount().to_string(),
             limited: calculation.limited.amount().to_string(),
-            limit_explanation: calculation.limit_explanation.clone(),
+            limit_explanation: worded.limit,
             offsets: calculation.offsets.amount().to_string(),
             reduction: calculation.reduction.amount().to_string(),
             interim_deducted: calculation.interim_deducted.amount().to_string(),
@@ -133,14 +147,16 @@ impl From<&Calculation> for CalculationView {
 
 #[OpenApi(prefix_path = "/api/v1", tag = "Tag::Jurisdictions")]
 impl AwardsApi {
-    /// Calculate an award from claim facts without storing anything.
+    /// Calculate an award from claim facts without storing anything; the explanations are
+    /// worded in `lang` (the jurisdiction's first language when left out).
     #[oai(path = "/awards/preview", method = "post")]
     async fn preview(
         &self,
         _auth: BearerAuth,
+        lang: Query<Option<Language>>,
         body: JsonBodyAs<AwardRequestSchema, AwardRequest>,
     ) -> Result<Json<CalculationView>, ApiError> {
-        let calculation = self.services.calculate_award(&body.0)?;
-        Ok(Json(CalculationView::from(&calculation)))
+        let (calculation, worded) = self.services.calculate_award(&body.0, lang.0)?;
+        Ok(Json(CalculationView::new(&calculation, worded)))
     }
 }

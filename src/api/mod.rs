@@ -28,6 +28,7 @@ use poem::web::{Data, Html};
 use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler};
 use poem_openapi::{OpenApiService, Tags};
 
+pub use awards::CalculationView;
 pub use problem::Problem;
 
 use crate::service::Services;

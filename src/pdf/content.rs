@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::OffenceType;
-use crate::domain::award::{Calculation, Deductions};
+use crate::domain::award::{Calculation, Deductions, Explanation};
 use crate::domain::claim::DocumentKind;
 use crate::domain::money::Currency;
 use crate::domain::rules::JurisdictionId;
@@ -100,7 +100,7 @@ pub struct CalculationTable {
     /// Gross after the award's overall minimum and maximum; with the explanation when they
     /// changed it.
     pub limited: String,
-    pub limit_explanation: Option<String>,
+    pub limit_explanation: Option<Explanation>,
     /// Whether offsets and the reduction came off before the limits (Kosovo, California) or
     /// after (UK): the rows are shown in the order they were applied.
     pub deductions_before_limits: bool,
@@ -116,8 +116,8 @@ pub struct CalculationLine {
     pub head: String,
     pub claimed: String,
     pub allowed: String,
-    /// The rule that applied, in words.
-    pub explanation: String,
+    /// The rule that applied, worded in the document's language when it is rendered.
+    pub explanation: Explanation,
 }
 
 impl CalculationTable {

@@ -135,7 +135,7 @@ fn calculation(
         let field = |name: &str| format!("calculation.lines[{index}].{name}");
         rows.push(Row::new(vec![
             wording.text(&format!("head-{}", line.head))?,
-            line.explanation.clone(),
+            wording.explanation(&line.explanation, currency)?,
             wording.money(&line.claimed, currency, &field("claimed"))?,
             wording.money(&line.allowed, currency, &field("allowed"))?,
         ]));
@@ -160,6 +160,7 @@ fn summary_rows(
     let limited = match &table.limit_explanation {
         Some(explanation) => {
             let amount = money(&table.limited, "calculation.limited")?;
+            let explanation = wording.explanation(explanation, currency)?;
             Some(summary_row(
                 wording,
                 "calculation-limited",
@@ -197,12 +198,12 @@ fn summary_rows(
 fn summary_row(
     wording: &Wording,
     key: &str,
-    explanation: Option<&String>,
+    explanation: Option<String>,
     amount: String,
 ) -> Result<Row, PdfError> {
     let label = wording.text(key)?;
     Ok(match explanation {
-        Some(explanation) => Row::new(vec![label, explanation.clone(), String::new(), amount]),
+        Some(explanation) => Row::new(vec![label, explanation, String::new(), amount]),
         None => Row {
             first_span: 2,
             ..Row::new(vec![label, String::new(), amount])

@@ -5,10 +5,12 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use super::content::*;
 use super::*;
 use crate::domain::OffenceType;
+use crate::domain::award::{Explanation, Phrase};
 use crate::domain::claim::DocumentKind;
 use crate::domain::money::Currency;
 use crate::domain::rules::JurisdictionId;
@@ -28,13 +30,33 @@ const APPLICANT: &str = "Drita Çeliku-Krasniqi";
 const VICTIM: &str = "Lirë Çeliku";
 const REPRESENTATIVE: &str = "Av. Đorđe Čović Šćekić-Žarković";
 
-fn line(head: &str, claimed: &str, allowed: &str, explanation: &str) -> CalculationLine {
+fn line(head: &str, claimed: &str, allowed: &str, explanation: Explanation) -> CalculationLine {
     CalculationLine {
         head: head.to_owned(),
         claimed: claimed.to_owned(),
         allowed: allowed.to_owned(),
-        explanation: explanation.to_owned(),
+        explanation,
     }
+}
+
+fn decimal(text: &str) -> Decimal {
+    Decimal::from_str_exact(text).unwrap()
+}
+
+/// Claimed, then paid in full or capped at `cap`.
+fn claimed(amount: &str, cap: Option<&str>) -> Explanation {
+    let outcome = match cap {
+        Some(cap) => Phrase::CappedAt {
+            amount: decimal(cap),
+        },
+        None => Phrase::PaidInFull,
+    };
+    Explanation::of([
+        Phrase::Claimed {
+            amount: decimal(amount),
+        },
+        outcome,
+    ])
 }
 
 /// A Kosovo award of EUR 4,245.00 decided on 28 November 2026, appealable until 28 December.
@@ -63,8 +85,18 @@ fn kosovo_decision() -> DecisionContent {
         calculation: Some(CalculationTable {
             schedule_version: "kosovo/2017-01-01".to_owned(),
             lines: vec![
-                line("medical_costs", "3245.00", "3245.00", "receipts: 3,245.00"),
-                line("funeral_costs", "1500.00", "1000.00", "capped at 1,000.00"),
+                line(
+                    "medical_costs",
+                    "3245.00",
+                    "3245.00",
+                    claimed("3245.00", None),
+                ),
+                line(
+                    "funeral_costs",
+                    "1500.00",
+                    "1000.00",
+                    claimed("1500.00", Some("1000.00")),
+                ),
             ],
             gross: "4245.00".to_owned(),
             limited: "4245.00".to_owned(),
@@ -169,6 +201,7 @@ fn a_decision_in_albanian_shows_its_letters_amounts_dates_and_appeal_deadline() 
             "Kërkesa është paraqitur më 14.04.2026.",
             "Komisioni i njeh parashtruesit kompensim prej 4.245,00 €",
             "3.245,00 €",
+            "kërkuar 1.500,00 €; kufizuar në 1.000,00 €",
             "Anëtarë të pranishëm: 4. Të përjashtuar: 1. Për: 3. Kundër: 1.",
             "në gjykatës kompetente jo më vonë se më 28.12.2026.",
             "Kodi i verifikimit: 7KQ4-M2XD",
@@ -196,6 +229,7 @@ fn a_decision_in_serbian_is_in_cyrillic() {
             "Трошкови лечења и болничког смештаја",
             "Насиље у породици",
             "Комисија подносиоцу досуђује накнаду од 4.245,00 €",
+            "тражено 3.245,00 €; исплаћено у целости",
             "надлежном суду најкасније до 28.12.2026.",
             "Код за проверу: 7KQ4-M2XD",
             REPRESENTATIVE,
@@ -263,11 +297,27 @@ fn long_decision() -> DecisionContent {
     let table = content.calculation.as_mut().unwrap();
     table.lines = (1..=40)
         .map(|number| {
-            let explanation = format!(
-                "Line {number:02}: receipts of the hospital in Prishtinë for treatment, medicines \
-                 and transport, each checked against the schedule's rule for medical costs"
-            );
-            line("medical_costs", "100.00", "100.00", &explanation)
+            let heads = [
+                "physical_injury",
+                "mental_harm",
+                "medical_costs",
+                "funeral_costs",
+            ];
+            let explanation = Explanation::of([
+                Phrase::ClaimedSeveral {
+                    count: number,
+                    amount: decimal("100.00"),
+                },
+                Phrase::WithinCap {
+                    amount: decimal("7000.00"),
+                },
+                Phrase::AboveMaximum {
+                    worth: decimal("9000.00"),
+                    maximum: decimal("7000.00"),
+                    heads: heads.map(str::to_owned).to_vec(),
+                },
+            ]);
+            line("medical_costs", "100.00", "100.00", explanation)
         })
         .collect();
     for amount in [&mut table.gross, &mut table.limited, &mut table.total] {
@@ -295,7 +345,7 @@ fn a_long_calculation_breaks_across_pages_with_its_header_and_every_line() {
         ],
     );
     for number in 1..=40 {
-        assert_shows(&all, &[&format!("Line {number:02}: receipts")]);
+        assert_shows(&all, &[&format!("shuma të kërkuara: {number},")]);
     }
     let pages_with_header = pages
         .iter()
@@ -509,7 +559,11 @@ fn the_deductions_appear_in_the_order_the_schedule_applied_them() {
     table.gross = "9000.00".to_owned();
     table.offsets = "500.00".to_owned();
     table.limited = "7000.00".to_owned();
-    table.limit_explanation = Some("the maximum award of 7,000.00".to_owned());
+    table.limit_explanation = Some(Explanation::of([Phrase::AboveMaximum {
+        worth: decimal("9000.00"),
+        maximum: decimal("7000.00"),
+        heads: vec!["medical_costs".to_owned()],
+    }]));
     table.interim_deducted = "300.00".to_owned();
     table.total = "6700.00".to_owned();
     let text = text_of(&content, Language::En);
@@ -520,7 +574,7 @@ fn the_deductions_appear_in_the_order_the_schedule_applied_them() {
         &text,
         &[
             "-€300.00",
-            "the maximum award of 7,000.00",
+            "the claim is worth €9,000.00",
             "Total awarded €6,700.00",
         ],
     );

@@ -8,9 +8,11 @@ use rust_decimal::Decimal;
 use super::PdfError;
 use super::content::Recipient;
 use crate::domain::access::initials;
+use crate::domain::award::Explanation;
 use crate::domain::claim::Language;
 use crate::domain::money::Currency;
 use crate::domain::rules::JurisdictionId;
+use crate::explain::Explainer;
 use crate::forms::Jurisdictions;
 use crate::locale::{format_date, format_money};
 use crate::texts::{Messages, substitute};
@@ -59,6 +61,22 @@ impl<'a> Wording<'a> {
             .ok_or_else(|| PdfError::MissingText {
                 key: key.to_owned(),
             })
+    }
+
+    /// A calculation's explanation, worded in the document's language.
+    pub fn explanation(
+        &self,
+        explanation: &Explanation,
+        currency: Currency,
+    ) -> Result<String, PdfError> {
+        let explainer = Explainer {
+            messages: self.messages,
+            currency,
+            language: self.language,
+        };
+        explainer
+            .word(explanation)
+            .map_err(|missing| PdfError::MissingText { key: missing.key })
     }
 
     pub fn date(&self, date: NaiveDate) -> String {

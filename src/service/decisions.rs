@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::{ServiceError, Services};
 use crate::domain::access::may_see_identity;
-use crate::domain::award::{Deductions, Schedule};
+use crate::domain::award::{Deductions, Explanation, Schedule};
 use crate::domain::claim::{Language, Outcome};
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
 use crate::domain::votes::{Ballot, VoteChoice};
@@ -107,7 +107,7 @@ fn table(stored: &serde_json::Value, schedules: &[Schedule]) -> Option<Calculati
         head: String,
         claimed: String,
         allowed: String,
-        explanation: String,
+        explanation: Explanation,
     }
     #[derive(Deserialize)]
     struct Stored {
@@ -115,7 +115,7 @@ fn table(stored: &serde_json::Value, schedules: &[Schedule]) -> Option<Calculati
         lines: Vec<StoredLine>,
         gross: String,
         limited: String,
-        limit_explanation: Option<String>,
+        limit_explanation: Option<Explanation>,
         offsets: String,
         reduction: String,
         interim_deducted: String,

@@ -82,3 +82,29 @@ letter-interim-deducted = The interim award will be deducted from the final awar
 letter-payment-title = Payment notice
 letter-payment-body = A payment of { $amount } on your claim was ordered on { $date }.
 letter-payment-total = With this payment, { $paid } of the award of { $award } has been paid.
+
+# How a calculation line was assessed, phrase by phrase (joined with "; ").
+explanation-claimed = claimed { $amount }
+explanation-claimed-several = amounts claimed: { $count }, { $amount } in all
+explanation-fixed-payment = the fixed payment of { $amount } applies
+explanation-capped-at = capped at { $amount }
+explanation-within-cap = paid in full, within the cap of { $amount }
+explanation-paid-in-full = paid in full
+explanation-for-class = claimant: { $class }
+explanation-injury = injury { $rank } by value: { $percent } of { $amount }
+explanation-injury-not-counted = injury { $rank } by value: not counted, only the { $counted } most valuable injuries count
+explanation-weeks-at-rate = { $weeks } × { $rate } a week
+explanation-unpaid-weeks = nothing for the first weeks: { $weeks }
+explanation-maximum-weeks = weeks paid at most: { $weeks }
+explanation-weeks-paid = weeks paid: { $weeks }, { $amount }
+explanation-sole-person = a sole qualifying person: { $amount }
+explanation-persons-each = qualifying persons: { $count } × { $each } = { $amount }
+explanation-years-until-age = years until age { $age }: { $years } × { $yearly } a year, pro rata for part years = { $amount }
+explanation-below-minimum-refused = the claim is worth { $worth }, less than the minimum of { $minimum }: no award
+explanation-below-minimum-raised = the claim is worth { $worth }, less than the minimum of { $minimum }: raised to the minimum
+explanation-above-maximum = the claim is worth { $worth }, more than the maximum of { $maximum }: heads are paid in the order { $heads }
+
+# Classes of claimant for heads capped by class.
+class-victim = the victim
+class-derivative_close = a close derivative victim (a family member)
+class-derivative_other = another derivative victim

@@ -83,3 +83,24 @@ letter-interim-deducted = Kompensimi i përkohshëm do të zbritet nga kompensim
 letter-payment-title = Njoftim për pagesë
 letter-payment-body = Më { $date } është urdhëruar një pagesë prej { $amount } për kërkesën tuaj.
 letter-payment-total = Me këtë pagesë janë paguar { $paid } nga kompensimi prej { $award }.
+
+# Si është vlerësuar një rresht i llogaritjes, frazë pas fraze (të ndara me "; ").
+explanation-claimed = kërkuar { $amount }
+explanation-claimed-several = shuma të kërkuara: { $count }, gjithsej { $amount }
+explanation-fixed-payment = zbatohet pagesa fikse prej { $amount }
+explanation-capped-at = kufizuar në { $amount }
+explanation-within-cap = paguar plotësisht, brenda kufirit prej { $amount }
+explanation-paid-in-full = paguar plotësisht
+explanation-for-class = kërkuesi: { $class }
+explanation-injury = lëndimi nr. { $rank } sipas vlerës: { $percent } e { $amount }
+explanation-injury-not-counted = lëndimi nr. { $rank } sipas vlerës: nuk llogaritet, llogariten vetëm { $counted } lëndimet më të vlefshme
+explanation-weeks-at-rate = { $weeks } × { $rate } në javë
+explanation-unpaid-weeks = pa pagesë për javët e para: { $weeks }
+explanation-maximum-weeks = javë të paguara më së shumti: { $weeks }
+explanation-weeks-paid = javë të paguara: { $weeks }, { $amount }
+explanation-sole-person = një person i vetëm që kualifikohet: { $amount }
+explanation-persons-each = persona që kualifikohen: { $count } × { $each } = { $amount }
+explanation-years-until-age = vite deri në moshën { $age }: { $years } × { $yearly } në vit, proporcionalisht për pjesë viti = { $amount }
+explanation-below-minimum-refused = kërkesa vlen { $worth }, më pak se minimumi prej { $minimum }: nuk jepet kompensim
+explanation-below-minimum-raised = kërkesa vlen { $worth }, më pak se minimumi prej { $minimum }: rritet në minimum
+explanation-above-maximum = kërkesa vlen { $worth }, më shumë se maksimumi prej { $maximum }: zërat paguhen sipas radhës { $heads }

@@ -83,3 +83,24 @@ letter-interim-deducted = Привремена накнада биће одби�
 letter-payment-title = Обавештење о исплати
 letter-payment-body = Исплата од { $amount } по вашем захтеву наложена је { $date }.
 letter-payment-total = Са овом исплатом исплаћено је { $paid } од досуђене накнаде од { $award }.
+
+# Како је процењена ставка обрачуна, фраза по фраза (раздвојене са "; ").
+explanation-claimed = тражено { $amount }
+explanation-claimed-several = тражених износа: { $count }, укупно { $amount }
+explanation-fixed-payment = примењује се фиксна исплата од { $amount }
+explanation-capped-at = ограничено на { $amount }
+explanation-within-cap = исплаћено у целости, у границама од { $amount }
+explanation-paid-in-full = исплаћено у целости
+explanation-for-class = подносилац: { $class }
+explanation-injury = повреда бр. { $rank } по вредности: { $percent } од { $amount }
+explanation-injury-not-counted = повреда бр. { $rank } по вредности: не рачуна се, рачунају се само највредније повреде, њих { $counted }
+explanation-weeks-at-rate = { $weeks } × { $rate } недељно
+explanation-unpaid-weeks = без исплате за прве недеље: { $weeks }
+explanation-maximum-weeks = највише плаћених недеља: { $weeks }
+explanation-weeks-paid = плаћених недеља: { $weeks }, { $amount }
+explanation-sole-person = једино лице које испуњава услове: { $amount }
+explanation-persons-each = лица која испуњавају услове: { $count } × { $each } = { $amount }
+explanation-years-until-age = године до навршене { $age }. године: { $years } × { $yearly } годишње, сразмерно за делове године = { $amount }
+explanation-below-minimum-refused = захтев вреди { $worth }, мање од минимума од { $minimum }: накнада се не додељује
+explanation-below-minimum-raised = захтев вреди { $worth }, мање од минимума од { $minimum }: повећано на минимум
+explanation-above-maximum = захтев вреди { $worth }, више од максимума од { $maximum }: ставке се исплаћују редом { $heads }

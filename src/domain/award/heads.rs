@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::output::{shown, shown_percent};
+use super::explanation::{Explanation, Phrase};
 use super::request::Loss;
 use super::schedule::{Head, HeadRule, Rounding, Schedule};
 use crate::domain::claim::OffenceType;
@@ -21,7 +21,7 @@ pub(crate) struct DraftLine {
     pub allowed: Decimal,
     /// After the overall minimum and maximum.
     pub payable: Decimal,
-    pub explanation: String,
+    pub explanation: Explanation,
 }
 
 /// What every valuation needs besides the losses.
@@ -33,7 +33,7 @@ struct Valuing<'a> {
 }
 
 impl Valuing<'_> {
-    fn line(&self, claimed: Decimal, allowed: Decimal, explanation: String) -> DraftLine {
+    fn line(&self, claimed: Decimal, allowed: Decimal, explanation: Explanation) -> DraftLine {
         DraftLine {
             head_position: self.head_position,
             head: self.head.id.clone(),
@@ -43,10 +43,6 @@ impl Valuing<'_> {
             payable: allowed,
             explanation,
         }
-    }
-
-    fn show(&self, amount: Decimal) -> String {
-        shown(amount, self.currency)
     }
 
     fn round(&self, amount: Decimal) -> Decimal {
@@ -131,31 +127,15 @@ fn claimed_total(
     cap: Option<Decimal>,
     floor: Option<Decimal>,
 ) -> DraftLine {
-    let claimed: Decimal = losses.iter().filter_map(|loss| loss.amount).sum();
-    let counted = match losses.len() {
-        1 => format!("claimed {}", valuing.show(claimed)),
-        count => format!("{count} amounts claimed, {} in all", valuing.show(claimed)),
+    let amounts: Vec<Decimal> = losses.iter().filter_map(|loss| loss.amount).collect();
+    let claimed: Decimal = amounts.iter().sum();
+    let (allowed, outcome) = match (cap, floor) {
+        (_, Some(floor)) if claimed < floor => (floor, Phrase::FixedPayment { amount: floor }),
+        (Some(cap), _) if claimed > cap => (cap, Phrase::CappedAt { amount: cap }),
+        (Some(cap), _) => (claimed, Phrase::WithinCap { amount: cap }),
+        (None, _) => (claimed, Phrase::PaidInFull),
     };
-    let (allowed, explanation) = match (cap, floor) {
-        (_, Some(floor)) if claimed < floor => (
-            floor,
-            format!(
-                "{counted}; the fixed payment of {} applies",
-                valuing.show(floor)
-            ),
-        ),
-        (Some(cap), _) if claimed > cap => {
-            (cap, format!("{counted}; capped at {}", valuing.show(cap)))
-        }
-        (Some(cap), _) => (
-            claimed,
-            format!(
-                "{counted}; paid in full, within the cap of {}",
-                valuing.show(cap)
-            ),
-        ),
-        (None, _) => (claimed, format!("{counted}; paid in full")),
-    };
+    let explanation = Explanation::of([counted(&amounts), outcome]);
     valuing.line(claimed, allowed, explanation)
 }
 
@@ -199,20 +179,15 @@ fn class_line(
     amounts: &[Decimal],
 ) -> DraftLine {
     let claimed: Decimal = amounts.iter().sum();
-    let counted = match amounts.len() {
-        1 => format!("claimed {}", valuing.show(claimed)),
-        count => format!("{count} amounts claimed, {} in all", valuing.show(claimed)),
-    };
     let (allowed, outcome) = if claimed > class.cap {
-        (class.cap, "capped at")
+        (class.cap, Phrase::CappedAt { amount: class.cap })
     } else {
-        (claimed, "paid in full, within the cap of")
+        (claimed, Phrase::WithinCap { amount: class.cap })
     };
-    let explanation = format!(
-        "{}: {counted}; {outcome} {} for the class",
-        class.class,
-        valuing.show(class.cap)
-    );
+    let for_class = Phrase::ForClass {
+        class: class.class.clone(),
+    };
+    let explanation = Explanation::of([for_class, counted(amounts), outcome]);
     let mut line = valuing.line(claimed, allowed, explanation);
     line.class = Some(class.class.clone());
     line
@@ -230,23 +205,23 @@ fn tariff_injuries(
     values
         .into_iter()
         .enumerate()
-        .map(|(rank, value)| {
-            let place = ordinal(rank);
-            match weights_percent.get(rank) {
+        .map(|(index, value)| {
+            let rank = count(index + 1);
+            match weights_percent.get(index) {
                 Some(weight) => {
                     let allowed = valuing.round(value * *weight / Decimal::ONE_HUNDRED);
-                    let explanation = format!(
-                        "{place} injury: {} of {}",
-                        shown_percent(*weight),
-                        valuing.show(value)
-                    );
+                    let explanation = Explanation::of([Phrase::Injury {
+                        rank,
+                        weight_percent: *weight,
+                        amount: value,
+                    }]);
                     valuing.line(value, allowed, explanation)
                 }
                 None => {
-                    let explanation = format!(
-                        "{place} injury: not counted; only the {} most valuable injuries count",
-                        weights_percent.len()
-                    );
+                    let explanation = Explanation::of([Phrase::InjuryNotCounted {
+                        rank,
+                        counted: count(weights_percent.len()),
+                    }]);
                     valuing.line(value, Decimal::ZERO, explanation)
                 }
             }
@@ -268,20 +243,20 @@ fn weekly_loss(
     });
     let claimed = weekly_rate * Decimal::from(weeks);
     let allowed = valuing.round(weekly_rate * Decimal::from(paid_weeks));
-    let mut explanation = format!("{weeks} weeks at {} a week", valuing.show(weekly_rate));
+    let mut phrases = vec![Phrase::WeeksAtRate { weeks, weekly_rate }];
     if unpaid_weeks > 0 {
-        explanation.push_str(&format!("; nothing for the first {unpaid_weeks} weeks"));
+        phrases.push(Phrase::UnpaidWeeks {
+            weeks: unpaid_weeks,
+        });
     }
     if paid_weeks < after_unpaid_weeks {
-        explanation.push_str(&format!("; at most {paid_weeks} weeks are paid"));
+        phrases.push(Phrase::MaximumWeeks { weeks: paid_weeks });
     }
-    let paid = if paid_weeks == 1 {
-        "1 week paid".to_owned()
-    } else {
-        format!("{paid_weeks} weeks paid")
-    };
-    explanation.push_str(&format!("; {paid}: {}", valuing.show(allowed)));
-    valuing.line(claimed, allowed, explanation)
+    phrases.push(Phrase::WeeksPaid {
+        weeks: paid_weeks,
+        amount: allowed,
+    });
+    valuing.line(claimed, allowed, Explanation(phrases))
 }
 
 fn per_person(
@@ -291,21 +266,23 @@ fn per_person(
     each_amount: Decimal,
 ) -> DraftLine {
     let relatives = loss.relatives.unwrap_or_default();
-    let (allowed, explanation) = if relatives == 1 {
+    let (allowed, phrase) = if relatives == 1 {
         (
             sole_amount,
-            format!("a sole qualifying person: {}", valuing.show(sole_amount)),
+            Phrase::SolePerson {
+                amount: sole_amount,
+            },
         )
     } else {
         let allowed = each_amount * Decimal::from(relatives);
-        let explanation = format!(
-            "{relatives} qualifying persons at {} each: {}",
-            valuing.show(each_amount),
-            valuing.show(allowed)
-        );
-        (allowed, explanation)
+        let phrase = Phrase::PersonsEach {
+            count: relatives,
+            each_amount,
+            amount: allowed,
+        };
+        (allowed, phrase)
     };
-    valuing.line(allowed, allowed, explanation)
+    valuing.line(allowed, allowed, Explanation::of([phrase]))
 }
 
 /// One line per person, the longest period first.
@@ -321,32 +298,30 @@ fn per_year(
         .into_iter()
         .map(|years| {
             let allowed = valuing.round(yearly_amount * years);
-            let explanation = format!(
-                "{} years at {} a year until age {until_age_years}, pro rata for part years: {}",
-                years.normalize(),
-                valuing.show(yearly_amount),
-                valuing.show(allowed)
-            );
+            let explanation = Explanation::of([Phrase::YearsUntilAge {
+                years: years.normalize(),
+                yearly_amount,
+                until_age_years,
+                amount: allowed,
+            }]);
             valuing.line(allowed, allowed, explanation)
         })
         .collect()
 }
 
-fn ordinal(rank: usize) -> String {
-    const PLACES: [&str; 10] = [
-        "most valuable",
-        "second most valuable",
-        "third most valuable",
-        "fourth most valuable",
-        "fifth most valuable",
-        "sixth most valuable",
-        "seventh most valuable",
-        "eighth most valuable",
-        "ninth most valuable",
-        "tenth most valuable",
-    ];
-    PLACES.get(rank).map_or_else(
-        || format!("number {} by value", rank + 1),
-        |place| (*place).to_owned(),
-    )
+/// What was claimed under a head: one amount, or several and their sum.
+fn counted(amounts: &[Decimal]) -> Phrase {
+    let amount = amounts.iter().sum();
+    match amounts.len() {
+        1 => Phrase::Claimed { amount },
+        several => Phrase::ClaimedSeveral {
+            count: count(several),
+            amount,
+        },
+    }
+}
+
+/// A count of losses, which `request::check` keeps far below `u32::MAX`.
+fn count(number: usize) -> u32 {
+    u32::try_from(number).unwrap_or(u32::MAX)
 }

@@ -15,6 +15,7 @@
 //! to the whole award keep the total monotonic. Deductions before the limits avoid this.
 
 mod error;
+mod explanation;
 mod heads;
 mod output;
 mod request;
@@ -30,6 +31,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 pub use error::{AwardError, InputProblem};
+pub use explanation::{Explanation, Figure, Phrase, phrase_texts};
 pub use output::{Calculation, Line};
 pub use request::{Assessment, AwardRequest, Loss, Offset, OffsetSource};
 pub use schedule::{
@@ -54,7 +56,7 @@ pub fn calculate(
     let gross: Decimal = lines.iter().map(|line| line.allowed).sum();
     let settled = match schedule.deductions {
         Deductions::FromAward => {
-            let (limited, limit_explanation) = apply_limits(schedule, currency, &mut lines, gross);
+            let (limited, limit_explanation) = apply_limits(schedule, &mut lines, gross);
             let offsets = deducted_offsets(&lines, &request.offsets, limited);
             let (after_reduction, reduction) =
                 reduce(schedule, currency, limited - offsets, request);
@@ -69,8 +71,7 @@ pub fn calculate(
         Deductions::BeforeLimits => {
             let offsets = deducted_offsets(&lines, &request.offsets, gross);
             let (reduced, reduction) = reduce(schedule, currency, gross - offsets, request);
-            let (limited, limit_explanation) =
-                apply_limits(schedule, currency, &mut lines, reduced);
+            let (limited, limit_explanation) = apply_limits(schedule, &mut lines, reduced);
             // Each line's payable share is then what the award pays of it, in priority order.
             allocate_in_priority_order(schedule, &mut lines, limited);
             Settled {
@@ -117,7 +118,7 @@ pub fn calculate(
 /// The award before interim payments, and how it was reached.
 struct Settled {
     limited: Decimal,
-    limit_explanation: Option<String>,
+    limit_explanation: Option<Explanation>,
     offsets: Decimal,
     reduction: Decimal,
     after_reduction: Decimal,
@@ -166,48 +167,46 @@ fn schedule_in_force<'a>(
 /// The overall minimum and maximum; sets each line's payable share and returns the award.
 fn apply_limits(
     schedule: &Schedule,
-    currency: Currency,
     lines: &mut [DraftLine],
     gross: Decimal,
-) -> (Decimal, Option<String>) {
+) -> (Decimal, Option<Explanation>) {
     let minimum = schedule.minimum_total;
     let maximum = schedule.maximum_total;
     if gross.is_zero() {
         return (gross, None);
     }
     if gross < minimum {
-        let worth = format!(
-            "the claim is worth {}, less than the minimum of {}",
-            shown(gross, currency),
-            shown(minimum, currency)
-        );
+        let worth = gross;
         return match schedule.below_minimum {
             BelowMinimum::Refuse => {
                 lines
                     .iter_mut()
                     .for_each(|line| line.payable = Decimal::ZERO);
-                (Decimal::ZERO, Some(format!("{worth}: no award")))
+                let phrase = Phrase::BelowMinimumRefused { worth, minimum };
+                (Decimal::ZERO, Some(Explanation::of([phrase])))
             }
-            BelowMinimum::Raise => (minimum, Some(format!("{worth}: raised to the minimum"))),
+            BelowMinimum::Raise => {
+                let phrase = Phrase::BelowMinimumRaised { worth, minimum };
+                (minimum, Some(Explanation::of([phrase])))
+            }
         };
     }
     if gross <= maximum {
         return (gross, None);
     }
     let order = allocate_in_priority_order(schedule, lines, maximum);
-    let heads: Vec<&str> = order
+    let heads: Vec<String> = order
         .iter()
         .filter(|position| lines.iter().any(|line| line.head_position == **position))
         .filter_map(|position| schedule.heads.get(*position))
-        .map(|head| head.id.as_str())
+        .map(|head| head.id.clone())
         .collect();
-    let explanation = format!(
-        "the claim is worth {}, more than the maximum of {}: heads are paid in the order {}",
-        shown(gross, currency),
-        shown(maximum, currency),
-        heads.join(", ")
-    );
-    (maximum, Some(explanation))
+    let phrase = Phrase::AboveMaximum {
+        worth: gross,
+        maximum,
+        heads,
+    };
+    (maximum, Some(Explanation::of([phrase])))
 }
 
 /// Shares `amount` out to the lines, each up to its allowed amount, in the schedule's priority

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
+use super::explanation::Explanation;
 use crate::domain::money::{Currency, Money};
 use crate::domain::rules::JurisdictionId;
 
@@ -22,7 +23,7 @@ pub struct Calculation {
     pub limited: Money,
     /// How the overall minimum or maximum changed gross, when it did.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit_explanation: Option<String>,
+    pub limit_explanation: Option<Explanation>,
     /// Payments from elsewhere actually deducted.
     #[serde(serialize_with = "amount_string")]
     pub offsets: Money,
@@ -56,8 +57,9 @@ pub struct Line {
     /// the minimum; head offsets are deducted from it.
     #[serde(serialize_with = "amount_string")]
     pub payable: Money,
-    /// The rule that applied, in words, such as "second most valuable injury: 30% of 1,000.00".
-    pub explanation: String,
+    /// The rule that applied, such as the second most valuable injury at 30% of 1,000.00, for
+    /// each language to word (`crate::explain`).
+    pub explanation: Explanation,
 }
 
 fn amount_string<S: Serializer>(money: &Money, serializer: S) -> Result<S::Ok, S::Error> {
@@ -85,8 +87,4 @@ pub(crate) fn shown(amount: Decimal, currency: Currency) -> String {
         grouped.push_str(fraction);
     }
     grouped
-}
-
-pub(crate) fn shown_percent(percent: Decimal) -> String {
-    format!("{}%", percent.normalize())
 }

@@ -29,6 +29,10 @@ pub(crate) fn kosovo() -> Vec<Schedule> {
     ))]
 }
 
+fn decimal(text: &str) -> Decimal {
+    Decimal::from_str_exact(text).unwrap()
+}
+
 fn request(jurisdiction: &str, losses: serde_json::Value) -> serde_json::Value {
     json!({"jurisdiction": jurisdiction, "as_of": "2025-01-31", "losses": losses})
 }
@@ -115,7 +119,17 @@ fn uk_worked_example_of_the_contract() {
     assert_eq!(calculation.schedule_version, "uk-cica-2012/2012-11-27");
     assert_eq!(
         calculation.lines[1].explanation,
-        "30 weeks at 99.35 a week; nothing for the first 28 weeks; 2 weeks paid: 198.70"
+        Explanation::of([
+            Phrase::WeeksAtRate {
+                weeks: 30,
+                weekly_rate: decimal("99.35")
+            },
+            Phrase::UnpaidWeeks { weeks: 28 },
+            Phrase::WeeksPaid {
+                weeks: 2,
+                amount: decimal("198.70")
+            },
+        ])
     );
     let serialized = serde_json::to_value(&calculation).unwrap();
     assert_eq!(serialized["total"], "23498.70");
@@ -141,18 +155,26 @@ fn uk_only_the_three_most_valuable_injuries_count() {
             ("injury", "0.00"),
         ])
     );
-    let explanations: Vec<&str> = calculation
+    let explanations: Vec<&[Phrase]> = calculation
         .lines
         .iter()
-        .map(|line| line.explanation.as_str())
+        .map(|line| line.explanation.phrases())
         .collect();
+    let injury = |rank, weight_percent, amount| Phrase::Injury {
+        rank,
+        weight_percent: decimal(weight_percent),
+        amount: decimal(amount),
+    };
     assert_eq!(
         explanations,
         [
-            "most valuable injury: 100% of 3,300.00",
-            "second most valuable injury: 30% of 1,000.00",
-            "third most valuable injury: 15% of 1,000.00",
-            "fourth most valuable injury: not counted; only the 3 most valuable injuries count",
+            &[injury(1, "100", "3300.00")][..],
+            &[injury(2, "30", "1000.00")],
+            &[injury(3, "15", "1000.00")],
+            &[Phrase::InjuryNotCounted {
+                rank: 4,
+                counted: 3
+            }],
         ]
     );
     assert_eq!(amount(calculation.total), "3750.00");
@@ -241,7 +263,12 @@ fn uk_child_payment_is_pro_rata_for_part_years_one_line_per_child() {
     );
     assert_eq!(
         calculation.lines[0].explanation,
-        "2.5 years at 2,000.00 a year until age 18, pro rata for part years: 5,000.00"
+        Explanation::of([Phrase::YearsUntilAge {
+            years: decimal("2.5"),
+            yearly_amount: decimal("2000.00"),
+            until_age_years: 18,
+            amount: decimal("5000.00"),
+        }])
     );
 }
 
@@ -266,8 +293,11 @@ fn uk_a_claim_worth_less_than_1000_gets_nothing() {
     assert_eq!(amount(calculation.lines[0].payable), "0.00");
     assert_eq!(amount(calculation.total), "0.00");
     assert_eq!(
-        calculation.limit_explanation.as_deref(),
-        Some("the claim is worth 900.00, less than the minimum of 1,000.00: no award")
+        calculation.limit_explanation,
+        Some(Explanation::of([Phrase::BelowMinimumRefused {
+            worth: decimal("900.00"),
+            minimum: decimal("1000.00"),
+        }]))
     );
 }
 
@@ -359,7 +389,14 @@ fn california_heads_are_capped() {
     );
     assert_eq!(
         calculation.lines[1].explanation,
-        "claimed 15,000.00; capped at 12,818.00"
+        Explanation::of([
+            Phrase::Claimed {
+                amount: decimal("15000.00")
+            },
+            Phrase::CappedAt {
+                amount: decimal("12818.00")
+            },
+        ])
     );
 }
 
@@ -844,8 +881,9 @@ fn california_pays_trafficking_victims_income_loss_for_two_years() {
     assert!(
         calculation.lines[0]
             .explanation
-            .contains("at most 104 weeks"),
-        "{}",
+            .phrases()
+            .contains(&Phrase::MaximumWeeks { weeks: 104 }),
+        "{:?}",
         calculation.lines[0].explanation
     );
 }
