@@ -113,6 +113,10 @@ pub enum UserCommand {
         /// 3 to 64 lowercase letters, digits, dots, hyphens or underscores.
         #[arg(long)]
         username: String,
+        /// The person's name as documents print it, such as "Arbër Gashi" (1 to 200
+        /// characters).
+        #[arg(long)]
+        full_name: String,
         /// A role; repeat the flag or separate with commas for several.
         #[arg(long = "role", required = true, value_delimiter = ',', value_parser = parse_role)]
         roles: Vec<Role>,

@@ -14,12 +14,12 @@ use crate::cli::{
     AuditCommand, AwardCommand, Cli, Command, DecisionCommand, DecisionCopy, FormsCommand,
     UserCommand, WorkflowFormat,
 };
-use crate::domain::Role;
 use crate::domain::award::{self, AwardRequest};
 use crate::domain::claim::Language;
 use crate::domain::deadlines::{FilingFacts, explain_filing_deadline};
 use crate::domain::diagram::{render_markdown, render_mermaid};
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
+use crate::domain::{FullName, Role};
 use crate::explain::word_calculation;
 use crate::forms::Jurisdictions;
 use crate::json_input::from_value;
@@ -46,8 +46,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::User {
-            command: UserCommand::Add { username, roles },
-        } => add_user(&settings, &username, roles).await,
+            command:
+                UserCommand::Add {
+                    username,
+                    full_name,
+                    roles,
+                },
+        } => add_user(&settings, (&username, &full_name), roles).await,
         Command::Audit {
             command: AuditCommand::Verify,
         } => verify_audit(&settings).await,
@@ -101,13 +106,23 @@ async fn serve(settings: &Settings, demo: bool) -> anyhow::Result<ExitCode> {
 
 async fn add_user(
     settings: &Settings,
-    username: &str,
+    (username, full_name): (&str, &str),
     roles: Vec<Role>,
 ) -> anyhow::Result<ExitCode> {
+    let full_name = match FullName::parse(full_name) {
+        Ok(full_name) => full_name,
+        Err(error) => {
+            eprintln!("redress: --full-name: {error}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
     let services = app::open_existing(settings, Arc::new(SystemClock)).await?;
     let password = read_password()?;
     let roles: BTreeSet<Role> = roles.into_iter().collect();
-    match services.add_user(username, password, roles).await {
+    match services
+        .add_user((username, &full_name), password, roles)
+        .await
+    {
         Ok(user_id) => {
             println!("Added user {username} (id {}).", user_id.0);
             Ok(ExitCode::SUCCESS)

@@ -9,6 +9,9 @@ pub struct Model {
     pub id: i64,
     #[sea_orm(unique)]
     pub username: String,
+    /// The name printed on documents the user signs or is named in; personal data, never
+    /// logged. `None` only for accounts created before full names were kept.
+    pub full_name: Option<String>,
     /// An argon2id PHC string; the password itself is never stored.
     pub password_hash: String,
     pub active: bool,

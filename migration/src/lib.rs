@@ -13,6 +13,7 @@ mod m20261128_000007_create_assignments_and_evidence_requests;
 mod m20261128_000008_create_idempotency_keys;
 mod m20261128_000009_create_decisions;
 mod m20261128_000010_create_letters;
+mod m20261128_000011_add_user_full_names;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000008_create_idempotency_keys::Migration),
             Box::new(m20261128_000009_create_decisions::Migration),
             Box::new(m20261128_000010_create_letters::Migration),
+            Box::new(m20261128_000011_add_user_full_names::Migration),
         ]
     }
 }

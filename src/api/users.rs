@@ -12,7 +12,7 @@ use super::Tag;
 use super::body::JsonBody;
 use super::problem::ApiError;
 use super::security::BearerAuth;
-use crate::domain::{Role, UserId};
+use crate::domain::{FullName, Role, UserId};
 use crate::service::Services;
 use crate::service::auth::Password;
 use crate::service::users::UserChange;
@@ -29,6 +29,9 @@ pub struct NewUserRequest {
     /// 3 to 64 lowercase letters, digits, `.`, `-` or `_`.
     #[oai(validator(min_length = 3, max_length = 64, pattern = r"^[a-z0-9._-]+$"))]
     pub username: String,
+    /// The person's name as documents print it (a decision's signature): 1 to 200 characters
+    /// once trimmed, no control characters.
+    pub full_name: String,
     /// At least 12 characters; stored only as an argon2id hash.
     #[oai(validator(min_length = 1, max_length = 1024))]
     pub password: String,
@@ -41,6 +44,8 @@ pub struct NewUserRequest {
 #[oai(deny_unknown_fields)]
 #[serde(deny_unknown_fields)]
 pub struct UserPatchRequest {
+    /// The name documents issued from now on print; issued ones keep theirs.
+    pub full_name: Option<String>,
     /// The complete new set of roles.
     #[oai(validator(min_items = 1, max_items = 9))]
     pub roles: Option<Vec<Role>>,
@@ -52,6 +57,9 @@ pub struct UserPatchRequest {
 pub struct UserView {
     pub id: i64,
     pub username: String,
+    /// `null` only for accounts created before full names were kept; documents print their
+    /// username until an administrator gives them one.
+    pub full_name: Option<String>,
     pub roles: Vec<Role>,
     pub active: bool,
     pub created_at: DateTime<Utc>,
@@ -62,6 +70,7 @@ impl From<UserSummary> for UserView {
         UserView {
             id: user.id.0,
             username: user.username,
+            full_name: user.full_name.map(|name| name.expose().to_owned()),
             roles: user.roles.into_iter().collect(),
             active: user.active,
             created_at: user.created_at,
@@ -85,11 +94,12 @@ impl UsersApi {
         body: JsonBody<NewUserRequest>,
     ) -> Result<UserCreated, ApiError> {
         let JsonBody(request) = body;
+        let full_name = full_name(&request.full_name)?;
         let user = self
             .services
             .create_user(
                 &auth.0.actor,
-                &request.username,
+                (&request.username, &full_name),
                 Password::new(request.password),
                 request.roles.into_iter().collect(),
             )
@@ -112,7 +122,9 @@ impl UsersApi {
         Ok(Json(user.into()))
     }
 
-    /// Change an account's roles or deactivate it (administrators); effective at once.
+    /// Change an account's full name or roles, or deactivate it (administrators).
+    ///
+    /// Effective at once; a new full name is printed on documents issued from now on.
     #[oai(path = "/users/:id", method = "patch")]
     async fn change(
         &self,
@@ -122,6 +134,7 @@ impl UsersApi {
     ) -> Result<Json<UserView>, ApiError> {
         let JsonBody(request) = body;
         let change = UserChange {
+            full_name: request.full_name.as_deref().map(full_name).transpose()?,
             roles: request
                 .roles
                 .map(|roles| roles.into_iter().collect::<BTreeSet<_>>()),
@@ -133,4 +146,9 @@ impl UsersApi {
             .await?;
         Ok(Json(user.into()))
     }
+}
+
+/// A full name as documents will print it, or a 422 naming the field (never the value).
+fn full_name(text: &str) -> Result<FullName, ApiError> {
+    FullName::parse(text).map_err(|error| ApiError::invalid("full_name", &error.to_string()))
 }

@@ -54,5 +54,5 @@ pub mod workflow;
 pub use claim::{Claim, ClaimFacts, ClaimId, DocumentKind, OffenceType};
 pub use error::{DomainError, RuleViolation};
 pub use money::{Currency, Money};
-pub use role::{Actor, Role, UserId};
+pub use role::{Actor, FullName, Role, UserId};
 pub use workflow::{ClaimAction, ClaimState};

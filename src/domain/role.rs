@@ -1,8 +1,11 @@
-//! Who may act: the closed set of roles and the actor that performs an act.
+//! Who may act: the closed set of roles, the actor that performs an act, and the full name a
+//! person signs with.
 
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
+
+use super::claim::{PersonalText, PersonalTextError};
 
 named_enum! {
     /// A role a user holds. Permissions are granted to roles, never to individual users.
@@ -31,6 +34,24 @@ impl Role {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct UserId(pub i64);
+
+/// A user's full name, as documents print it (a decision's signatory, a representative).
+/// Personal data like a claimant's name: the same rules, and a redacted `Debug`, so it never
+/// reaches a log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FullName(PersonalText);
+
+impl FullName {
+    /// 1 to 200 characters once trimmed, without control or text-direction characters.
+    pub fn parse(text: &str) -> Result<FullName, PersonalTextError> {
+        PersonalText::parse(text).map(FullName)
+    }
+
+    /// The name itself, for documents and for administrators.
+    pub fn expose(&self) -> &str {
+        self.0.expose()
+    }
+}
 
 /// The person (or the system) performing an act, with every role they hold.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,5 +83,35 @@ impl Actor {
     /// The first of `allowed` that the actor holds: the role an act is recorded under.
     pub fn acting_role(&self, allowed: &[Role]) -> Option<Role> {
         allowed.iter().copied().find(|role| self.holds(*role))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_name_is_kept_trimmed_and_never_shows_in_debug_output() {
+        let name = FullName::parse("  Arbër Gashi ").unwrap();
+        assert_eq!(name.expose(), "Arbër Gashi");
+        assert!(!format!("{name:?}").contains("Gashi"));
+    }
+
+    #[test]
+    fn empty_overlong_and_disguised_full_names_are_refused() {
+        assert_eq!(FullName::parse("   "), Err(PersonalTextError::Empty));
+        assert_eq!(
+            FullName::parse(&"a".repeat(201)),
+            Err(PersonalTextError::TooLong { maximum: 200 })
+        );
+        assert!(FullName::parse(&"a".repeat(200)).is_ok());
+        assert_eq!(
+            FullName::parse("Arbër\u{202E}Gashi"),
+            Err(PersonalTextError::InvisibleCharacters)
+        );
+        assert_eq!(
+            FullName::parse("Arbër\nGashi"),
+            Err(PersonalTextError::InvisibleCharacters)
+        );
     }
 }

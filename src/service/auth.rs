@@ -10,7 +10,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use sha2::{Digest, Sha256};
 
 use super::{ServiceError, Services};
-use crate::domain::{Actor, Role, UserId};
+use crate::domain::{Actor, FullName, Role, UserId};
 use crate::store;
 
 const USERNAME_LENGTH_MAXIMUM: usize = 64;
@@ -42,9 +42,11 @@ pub struct IssuedSession {
 }
 
 impl Services {
+    /// Adds an account for a person: their username, the full name documents print, a
+    /// password and at least one role.
     pub async fn add_user(
         &self,
-        username: &str,
+        (username, full_name): (&str, &FullName),
         password: Password,
         roles: BTreeSet<Role>,
     ) -> Result<UserId, ServiceError> {
@@ -52,8 +54,9 @@ impl Services {
         validate_password(&password)?;
         validate_roles(&roles)?;
         let hash = hash_password(password).await?;
+        let who = (username, full_name);
         let inserted =
-            store::users::insert(self.database(), username, &hash, &roles, self.now()).await?;
+            store::users::insert(self.database(), who, &hash, &roles, self.now()).await?;
         let user_id = inserted.map_err(|_| ServiceError::Duplicate { field: "username" })?;
         tracing::info!(user_id = user_id.0, "user added");
         Ok(user_id)

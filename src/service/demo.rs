@@ -14,7 +14,9 @@ use crate::domain::claim::{ApplicantKind, Language, PersonalText};
 use crate::domain::operations::{VoteCast, VoteKind};
 use crate::domain::rules::JurisdictionId;
 use crate::domain::workflow::ActionInput;
-use crate::domain::{Actor, ClaimAction, ClaimFacts, ClaimId, DocumentKind, OffenceType, Role};
+use crate::domain::{
+    Actor, ClaimAction, ClaimFacts, ClaimId, DocumentKind, FullName, OffenceType, Role,
+};
 use crate::store;
 
 /// A demo account, with the password shown once.
@@ -24,18 +26,23 @@ pub struct DemoAccount {
     pub roles: Vec<Role>,
 }
 
-const ACCOUNTS: &[(&str, &[Role])] = &[
-    ("lawyer", &[Role::Lawyer]),
-    ("secretariat", &[Role::Secretariat]),
-    ("commissioner-1", &[Role::Commissioner]),
-    ("commissioner-2", &[Role::Commissioner]),
+/// Every demo account: its username, a synthetic full name (no real person's) and its roles.
+const ACCOUNTS: &[(&str, &str, &[Role])] = &[
+    ("lawyer", "Vjosa Krasniqi", &[Role::Lawyer]),
+    ("secretariat", "Blerim Hoxha", &[Role::Secretariat]),
+    ("commissioner-1", "Drita Berisha", &[Role::Commissioner]),
+    ("commissioner-2", "Milan Jovanović", &[Role::Commissioner]),
     // Kosovo's quorum is three: with one recusal the chair and two members still make it.
-    ("commissioner-3", &[Role::Commissioner]),
-    ("chair", &[Role::Chair]),
-    ("finance-officer", &[Role::FinanceOfficer]),
-    ("finance-approver", &[Role::FinanceApprover]),
-    ("auditor", &[Role::Auditor]),
-    ("admin", &[Role::Admin]),
+    ("commissioner-3", "Teuta Morina", &[Role::Commissioner]),
+    ("chair", "Arbër Gashi", &[Role::Chair]),
+    (
+        "finance-officer",
+        "Jelena Petrović",
+        &[Role::FinanceOfficer],
+    ),
+    ("finance-approver", "Besnik Shala", &[Role::FinanceApprover]),
+    ("auditor", "Liridona Rexhepi", &[Role::Auditor]),
+    ("admin", "Dragan Nikolić", &[Role::Admin]),
 ];
 
 struct Cast {
@@ -53,11 +60,14 @@ impl Services {
         }
         let mut accounts = Vec::new();
         let mut actors = Vec::new();
-        for (username, roles) in ACCOUNTS {
+        for (username, full_name, roles) in ACCOUNTS {
             let password = demo_password()?;
             let role_set: BTreeSet<Role> = roles.iter().copied().collect();
+            let full_name = FullName::parse(full_name)
+                .map_err(|error| anyhow::anyhow!("demo full name: {error}"))?;
+            let who = (*username, &full_name);
             let user_id = self
-                .add_user(username, Password::new(password.clone()), role_set.clone())
+                .add_user(who, Password::new(password.clone()), role_set.clone())
                 .await?;
             actors.push(Actor::user(user_id, role_set));
             accounts.push(DemoAccount {

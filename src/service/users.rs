@@ -4,13 +4,15 @@ use std::collections::BTreeSet;
 
 use super::auth::{Password, validate_roles};
 use super::{ServiceError, Services};
-use crate::domain::{Actor, Role, UserId};
+use crate::domain::{Actor, FullName, Role, UserId};
 use crate::store;
 use crate::store::users::UserSummary;
 
 /// What an administrator changes on an account; absent fields stay as they are.
 #[derive(Debug, Default)]
 pub struct UserChange {
+    /// The name documents print from now on; those already issued keep the one they froze.
+    pub full_name: Option<FullName>,
     pub roles: Option<BTreeSet<Role>>,
     pub active: Option<bool>,
 }
@@ -26,12 +28,14 @@ impl Services {
     pub async fn create_user(
         &self,
         actor: &Actor,
-        username: &str,
+        (username, full_name): (&str, &FullName),
         password: Password,
         roles: BTreeSet<Role>,
     ) -> Result<UserSummary, ServiceError> {
         require_admin(actor)?;
-        let id = self.add_user(username, password, roles).await?;
+        let id = self
+            .add_user((username, full_name), password, roles)
+            .await?;
         self.user(actor, id).await
     }
 
@@ -47,8 +51,10 @@ impl Services {
             .ok_or(ServiceError::NotFound("user"))
     }
 
-    /// Changes roles or deactivates. Both take effect on the user's next request: roles and
-    /// the active flag are read on every request, and deactivation revokes live sessions.
+    /// Changes the full name, the roles or whether the account is active. A new name is
+    /// printed on documents issued from now on (issued ones keep theirs); roles and
+    /// deactivation take effect on the user's next request, as both are read on every request
+    /// and deactivation revokes live sessions.
     pub async fn change_user(
         &self,
         actor: &Actor,
@@ -63,6 +69,9 @@ impl Services {
         let transaction = store::begin_write(self.database()).await?;
         if store::users::summary(&transaction, id).await?.is_none() {
             return Err(ServiceError::NotFound("user"));
+        }
+        if let Some(full_name) = &change.full_name {
+            store::users::set_full_name(&transaction, id, full_name).await?;
         }
         if let Some(roles) = &change.roles {
             store::users::set_roles(&transaction, id, roles).await?;

@@ -12,6 +12,7 @@ use crate::domain::audit::canonical_json;
 use crate::domain::claim::{Deadlines, Decision, Outcome, OutcomeKind, PersonalText};
 use crate::domain::money::{Currency, Money};
 use crate::domain::reference::ClaimReference;
+use crate::domain::role::FullName;
 use crate::domain::rules::JurisdictionId;
 use crate::domain::{Claim, ClaimFacts, ClaimId, UserId};
 
@@ -23,6 +24,14 @@ pub fn parse<T: FromStr>(column: &str, text: &str) -> anyhow::Result<T> {
 
 fn personal(column: &str, text: String) -> anyhow::Result<PersonalText> {
     PersonalText::try_from(text).map_err(|_| anyhow!("{column}: stored text is not valid"))
+}
+
+/// A user's stored full name; `None` for accounts created before full names were kept.
+pub fn full_name(text: Option<String>) -> anyhow::Result<Option<FullName>> {
+    text.map(|text| {
+        FullName::parse(&text).map_err(|_| anyhow!("users.full_name: stored text is not valid"))
+    })
+    .transpose()
 }
 
 pub fn claim_from_row(row: claim::Model) -> anyhow::Result<Claim> {

@@ -10,8 +10,9 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
 };
 
-use super::convert::parse;
+use super::convert::{full_name, parse};
 use super::is_unique_violation;
+use crate::domain::role::FullName;
 use crate::domain::{Role, UserId};
 
 pub struct UserRecord {
@@ -26,7 +27,7 @@ pub struct UsernameTaken;
 
 pub async fn insert(
     connection: &impl ConnectionTrait,
-    username: &str,
+    (username, full_name): (&str, &FullName),
     password_hash: &str,
     roles: &BTreeSet<Role>,
     now: DateTime<Utc>,
@@ -34,6 +35,7 @@ pub async fn insert(
     let row = user::ActiveModel {
         id: NotSet,
         username: Set(username.to_owned()),
+        full_name: Set(Some(full_name.expose().to_owned())),
         password_hash: Set(password_hash.to_owned()),
         active: Set(true),
         created_at: Set(now),
@@ -158,6 +160,8 @@ pub async fn revoke_session(
 pub struct UserSummary {
     pub id: UserId,
     pub username: String,
+    /// `None` only for accounts created before full names were kept.
+    pub full_name: Option<FullName>,
     pub roles: BTreeSet<Role>,
     pub active: bool,
     pub created_at: DateTime<Utc>,
@@ -177,6 +181,7 @@ pub async fn summary(
     let roles = roles_of(connection, id).await?;
     Ok(Some(UserSummary {
         id,
+        full_name: full_name(row.full_name)?,
         username: row.username,
         roles,
         active: row.active,
@@ -205,6 +210,7 @@ pub async fn all(connection: &impl ConnectionTrait) -> anyhow::Result<Vec<UserSu
                 .collect::<anyhow::Result<_>>()?;
             Ok(UserSummary {
                 id: UserId(row.id),
+                full_name: full_name(row.full_name)?,
                 username: row.username,
                 roles,
                 active: row.active,
@@ -233,6 +239,23 @@ pub async fn set_roles(
         .exec(connection)
         .await
         .context("inserting roles")?;
+    Ok(())
+}
+
+pub async fn set_full_name(
+    connection: &impl ConnectionTrait,
+    id: UserId,
+    full_name: &FullName,
+) -> anyhow::Result<()> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::FullName,
+            sea_orm::sea_query::Expr::value(full_name.expose()),
+        )
+        .filter(user::Column::Id.eq(id.0))
+        .exec(connection)
+        .await
+        .context("changing a user's full name")?;
     Ok(())
 }
 

@@ -332,7 +332,7 @@ fn rows() -> Vec<Row> {
     let evidence = || Json(json!({"requested_documents": ["medical_report"]}));
     let waived = || Json(json!({"appeal_waived": true}));
     let asked = || Json(json!({"items": ["medical_report"], "due_on": "2026-12-20"}));
-    let account = || Json(json!({"username": "matrix-user", "password": "a long synthetic password", "roles": ["lawyer"]}));
+    let account = || Json(json!({"username": "matrix-user", "full_name": "Synthetic Matrix User", "password": "a long synthetic password", "roles": ["lawyer"]}));
     vec![
         //                                                                                         lawyer other secr comm chair f.off f.app audit admin none
         // Reading.

@@ -88,6 +88,8 @@ async fn a_user_added_on_the_command_line_signs_in(app: TestApp) {
         "add",
         "--username",
         "clerk",
+        "--full-name",
+        "Synthetic Clerk",
         "--role",
         "secretariat,auditor",
     ];

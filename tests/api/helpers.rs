@@ -9,7 +9,7 @@ use std::sync::{Arc, Once};
 
 use chrono::{DateTime, TimeDelta, Utc};
 use redress::app::{self, Application};
-use redress::domain::{DocumentKind, Role};
+use redress::domain::{DocumentKind, FullName, Role};
 use redress::service::auth::Password;
 use redress::service::{ManualClock, Services};
 use redress::settings::Settings;
@@ -182,13 +182,25 @@ impl TestApp {
         self.clock.advance(TimeDelta::days(days));
     }
 
-    /// Creates a user with `roles` and signs them in through the API.
+    /// Creates a user with `roles`, named "Synthetic <username>", and signs them in through
+    /// the API.
     pub async fn user(&self, username: &str, roles: &[Role]) -> User {
+        let full_name = format!("Synthetic {username}");
+        self.named_user(username, &full_name, roles).await
+    }
+
+    /// Creates a user with `roles` and the full name documents print, and signs them in.
+    pub async fn named_user(&self, username: &str, full_name: &str, roles: &[Role]) -> User {
         let password = "correct horse battery staple";
         let roles: BTreeSet<Role> = roles.iter().copied().collect();
+        let full_name = FullName::parse(full_name).unwrap();
         let id = self
             .services
-            .add_user(username, Password::new(password.to_owned()), roles)
+            .add_user(
+                (username, &full_name),
+                Password::new(password.to_owned()),
+                roles,
+            )
             .await
             .unwrap();
         let response = self.login(username, password).await;

@@ -1,5 +1,5 @@
-//! The user directory: administrators create accounts, change roles and deactivate, with
-//! effect on the user's very next request.
+//! The user directory: administrators create named accounts, change names and roles and
+//! deactivate, with effect on the user's very next request.
 
 use redress::domain::Role;
 use reqwest::StatusCode;
@@ -14,18 +14,26 @@ on_both_databases!(
     a_deactivated_user_loses_access_at_once_and_cannot_sign_in,
     an_administrator_cannot_lock_themself_out,
     bad_account_fields_are_named,
+    an_account_without_a_full_name_is_refused_naming_the_field,
+    an_administrator_changes_a_full_name,
 );
 
 const PASSWORD: &str = "a long synthetic password";
 
 async fn an_administrator_creates_an_account_that_can_sign_in(app: TestApp) {
     let admin = app.user("admin", &[Role::Admin]).await;
-    let body = json!({"username": "new-lawyer", "password": PASSWORD, "roles": ["lawyer"]});
+    let body = json!({
+        "username": "new-lawyer",
+        "full_name": " Vjosa Krasniqi ",
+        "password": PASSWORD,
+        "roles": ["lawyer"],
+    });
     let response = app.post(&admin, "/api/v1/users", Some(body)).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     let created: Value = response.json().await.unwrap();
     assert_eq!(location, format!("/api/v1/users/{}", created["id"]));
+    assert_eq!(created["full_name"], "Vjosa Krasniqi", "kept trimmed");
     assert_eq!(created["roles"], json!(["lawyer"]));
     assert_eq!(created["active"], true);
     assert!(created.get("password_hash").is_none());
@@ -34,18 +42,32 @@ async fn an_administrator_creates_an_account_that_can_sign_in(app: TestApp) {
         StatusCode::OK
     );
     let listed: Value = app.get(&admin, "/api/v1/users").await.json().await.unwrap();
-    let names: Vec<&str> = listed
+    let names: Vec<(&str, &str)> = listed
         .as_array()
         .unwrap()
         .iter()
-        .map(|user| user["username"].as_str().unwrap())
+        .map(|user| {
+            let full_name = user["full_name"].as_str().unwrap();
+            (user["username"].as_str().unwrap(), full_name)
+        })
         .collect();
-    assert_eq!(names, ["admin", "new-lawyer"]);
+    assert_eq!(
+        names,
+        [
+            ("admin", "Synthetic admin"),
+            ("new-lawyer", "Vjosa Krasniqi")
+        ]
+    );
 }
 
 async fn only_administrators_manage_accounts(app: TestApp) {
     let secretariat = app.user("secretariat", &[Role::Secretariat]).await;
-    let body = json!({"username": "someone", "password": PASSWORD, "roles": ["admin"]});
+    let body = json!({
+        "username": "someone",
+        "full_name": "Synthetic Someone",
+        "password": PASSWORD,
+        "roles": ["admin"],
+    });
     let refused = app.post(&secretariat, "/api/v1/users", Some(body)).await;
     assert_eq!(
         problem(refused, StatusCode::FORBIDDEN).await["code"],
@@ -117,21 +139,29 @@ async fn an_administrator_cannot_lock_themself_out(app: TestApp) {
 
 async fn bad_account_fields_are_named(app: TestApp) {
     let admin = app.user("admin", &[Role::Admin]).await;
-    let short = json!({"username": "someone", "password": "short", "roles": ["lawyer"]});
+    let account = |username: &str, password: &str, role: &str| {
+        json!({
+            "username": username,
+            "full_name": "Synthetic Someone",
+            "password": password,
+            "roles": [role],
+        })
+    };
+    let short = account("someone", "short", "lawyer");
     let error = problem(
         app.post(&admin, "/api/v1/users", Some(short)).await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
     assert_eq!(error["errors"][0]["field"], "password");
-    let system = json!({"username": "robot", "password": PASSWORD, "roles": ["system"]});
+    let system = account("robot", PASSWORD, "system");
     let error = problem(
         app.post(&admin, "/api/v1/users", Some(system)).await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
     assert_eq!(error["errors"][0]["field"], "roles");
-    let taken = json!({"username": "admin", "password": PASSWORD, "roles": ["lawyer"]});
+    let taken = account("admin", PASSWORD, "lawyer");
     let error = problem(
         app.post(&admin, "/api/v1/users", Some(taken)).await,
         StatusCode::CONFLICT,
@@ -142,4 +172,50 @@ async fn bad_account_fields_are_named(app: TestApp) {
         .patch(&admin, "/api/v1/users/999999", json!({"active": false}))
         .await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
+
+async fn an_account_without_a_full_name_is_refused_naming_the_field(app: TestApp) {
+    let admin = app.user("admin", &[Role::Admin]).await;
+    let missing = json!({"username": "nameless", "password": PASSWORD, "roles": ["lawyer"]});
+    let blank = json!({
+        "username": "blank", "full_name": "  ", "password": PASSWORD, "roles": ["lawyer"],
+    });
+    let disguised = json!({
+        "username": "disguised", "full_name": "Arbër\u{202E}Gashi",
+        "password": PASSWORD, "roles": ["lawyer"],
+    });
+    for body in [missing, blank, disguised] {
+        let response = app.post(&admin, "/api/v1/users", Some(body.clone())).await;
+        let error = problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert_eq!(error["code"], "invalid_input", "{body}");
+        assert_eq!(error["errors"][0]["field"], "full_name", "{body}");
+    }
+    let listed = app.get_json(&admin, "/api/v1/users").await;
+    assert_eq!(
+        listed.as_array().unwrap().len(),
+        1,
+        "no account was created"
+    );
+}
+
+async fn an_administrator_changes_a_full_name(app: TestApp) {
+    let admin = app.user("admin", &[Role::Admin]).await;
+    let clerk = app.user("clerk", &[Role::Secretariat]).await;
+    let path = format!("/api/v1/users/{}", clerk.id);
+    let renamed = app
+        .patch(&admin, &path, json!({"full_name": "Teuta Morina-Hoxha"}))
+        .await;
+    assert_eq!(renamed.status(), StatusCode::OK);
+    let renamed: Value = renamed.json().await.unwrap();
+    assert_eq!(renamed["full_name"], "Teuta Morina-Hoxha");
+    assert_eq!(renamed["roles"], json!(["secretariat"]), "the rest stays");
+    let shown = app.get_json(&admin, &path).await;
+    assert_eq!(shown["full_name"], "Teuta Morina-Hoxha");
+    let blank = app.patch(&admin, &path, json!({"full_name": ""})).await;
+    let error = problem(blank, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(error["errors"][0]["field"], "full_name");
+    assert_eq!(
+        app.get_json(&admin, &path).await["full_name"],
+        "Teuta Morina-Hoxha"
+    );
 }

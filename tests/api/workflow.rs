@@ -439,6 +439,17 @@ async fn the_demo_draft_walks_from_draft_to_closed_with_the_demo_accounts(app: T
         };
         signed_in.insert(account.username, user);
     }
+    let users = app.get_json(&signed_in["admin"], "/api/v1/users").await;
+    let names: Vec<(&str, &str)> = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|user| {
+            let name = user["full_name"].as_str().expect("every account is named");
+            (user["username"].as_str().unwrap(), name)
+        })
+        .collect();
+    assert!(names.contains(&("chair", "Arbër Gashi")), "{names:?}");
     let claim = 1;
     app.act_ok(&signed_in["lawyer"], claim, "submit", None)
         .await;
