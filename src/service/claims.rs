@@ -588,17 +588,17 @@ impl Services {
     /// The representative's and the signing user's names, for a decision about to be issued.
     async fn signatures(&self, actor: &Actor, id: ClaimId) -> Result<Signatures, ServiceError> {
         let claim = self.claim(actor, id).await?;
-        let username = |user: Option<UserId>| async move {
+        let name = |user: Option<UserId>| async move {
             match user {
                 Some(user) => store::users::summary(self.database(), user)
                     .await
-                    .map(|summary| summary.map(|summary| summary.username)),
+                    .map(|summary| summary.map(|summary| decisions::printed_name(&summary))),
                 None => Ok(None),
             }
         };
         Ok(Signatures {
-            representative: username(claim.representative).await?,
-            signatory: username(actor.user_id).await?.unwrap_or_default(),
+            representative: name(claim.representative).await?,
+            signatory: name(actor.user_id).await?.unwrap_or_default(),
         })
     }
 

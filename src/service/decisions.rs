@@ -21,6 +21,7 @@ use crate::pdf::content::{
 };
 use crate::store;
 use crate::store::decisions::IssuedDecision;
+use crate::store::users::UserSummary;
 
 /// The actions that issue a decision version when they leave the claim with a decision.
 pub(super) const ISSUING_ACTIONS: [ClaimAction; 3] = [
@@ -30,11 +31,21 @@ pub(super) const ISSUING_ACTIONS: [ClaimAction; 3] = [
 ];
 
 /// The names a decision prints that the claim does not hold: its representative's and its
-/// signatory's (the user who decides), as their accounts name them.
+/// signatory's (the user who decides), as their accounts name them (see `printed_name`).
 #[derive(Clone, Debug, Default)]
 pub(super) struct Signatures {
     pub(super) representative: Option<String>,
     pub(super) signatory: String,
+}
+
+/// The name a document prints for a user: their full name. Accounts created before full names
+/// were kept have none until an administrator adds it; a legal act must still name its
+/// signatory, so they are named by their username meanwhile.
+pub(super) fn printed_name(user: &UserSummary) -> String {
+    match &user.full_name {
+        Some(full_name) => full_name.expose().to_owned(),
+        None => user.username.clone(),
+    }
 }
 
 /// Builds the content of the decision the claim now carries: everything but its number and
@@ -459,6 +470,23 @@ mod tests {
         let published = vote_record(&ballot(), true).unwrap();
         assert_eq!(published.dissent_notes, ["the loss is not shown"]);
         assert_eq!(vote_record(&Ballot::default(), true), None);
+    }
+
+    fn account(full_name: Option<&str>) -> UserSummary {
+        UserSummary {
+            id: UserId(6),
+            username: "chair".to_owned(),
+            full_name: full_name.map(|name| crate::domain::FullName::parse(name).unwrap()),
+            roles: [crate::domain::Role::Chair].into(),
+            active: true,
+            created_at: chrono::DateTime::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn a_user_is_printed_by_full_name_and_by_username_only_where_the_account_has_none() {
+        assert_eq!(printed_name(&account(Some("Arbër Gashi"))), "Arbër Gashi");
+        assert_eq!(printed_name(&account(None)), "chair");
     }
 
     #[test]

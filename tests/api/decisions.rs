@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::helpers::{TestApp, User, on_both_databases, problem};
-use crate::workflow::{Cast, all_vote, cast, claim_in_review};
+use crate::workflow::{CHAIR_NAME, Cast, LAWYER_NAME, all_vote, cast, claim_in_review};
 
 on_both_databases!(
     a_decision_is_issued_in_each_language_and_verifies_by_its_code,
@@ -16,6 +16,7 @@ on_both_databases!(
     an_unknown_code_verifies_nothing,
     the_applicant_receives_letters_on_submission_evidence_requests_and_interim_awards,
     a_protected_identity_is_printed_only_on_the_applicants_copy,
+    a_decision_is_signed_with_the_chairs_full_name_and_names_the_lawyer_in_full,
 );
 
 async fn decided_claim(app: &TestApp, cast: &Cast) -> i64 {
@@ -225,4 +226,19 @@ async fn a_protected_identity_is_printed_only_on_the_applicants_copy(app: TestAp
     let circulated = text_of(&pdf(&app, &auditor, claim, "1.pdf?lang=en").await);
     assert!(!circulated.contains("Krasniqi"), "{circulated}");
     assert!(circulated.contains("Z. K."), "{circulated}");
+}
+
+async fn a_decision_is_signed_with_the_chairs_full_name_and_names_the_lawyer_in_full(app: TestApp) {
+    let cast = cast(&app).await;
+    let claim = decided_claim(&app, &cast).await;
+    for language in ["sq", "sr", "en"] {
+        let file = format!("1.pdf?lang={language}");
+        let text = text_of(&pdf(&app, &cast.lawyer, claim, &file).await);
+        assert!(text.contains(CHAIR_NAME), "{language}: {text}");
+        assert!(text.contains(LAWYER_NAME), "{language}: {text}");
+        let usernames = text
+            .split_whitespace()
+            .filter(|word| ["chair", "lawyer"].contains(word));
+        assert_eq!(usernames.count(), 0, "{language}: {text}");
+    }
 }

@@ -27,15 +27,19 @@ pub(crate) struct Cast {
     pub(crate) chair: User,
 }
 
+/// The full names the cast's chair and lawyer sign and are named with (synthetic).
+pub(crate) const CHAIR_NAME: &str = "Besnik Morina";
+pub(crate) const LAWYER_NAME: &str = "Av. Mirjana Đukić";
+
 pub(crate) async fn cast(app: &TestApp) -> Cast {
     Cast {
-        lawyer: app.user("lawyer", &[Role::Lawyer]).await,
+        lawyer: app.named_user("lawyer", LAWYER_NAME, &[Role::Lawyer]).await,
         secretariat: app.user("secretariat", &[Role::Secretariat]).await,
         members: [
             app.user("commissioner-1", &[Role::Commissioner]).await,
             app.user("commissioner-2", &[Role::Commissioner]).await,
         ],
-        chair: app.user("chair", &[Role::Chair]).await,
+        chair: app.named_user("chair", CHAIR_NAME, &[Role::Chair]).await,
     }
 }
 
