@@ -55,14 +55,15 @@ pub enum DomainError {
     Award(#[from] AwardError),
 }
 
-fn list(actions: &[ClaimAction]) -> String {
+/// Names of allowed actions for a message: "submit, withdraw", or "none".
+pub(super) fn list<Action: Copy + Into<&'static str>>(actions: &[Action]) -> String {
     if actions.is_empty() {
         return "none".to_owned();
     }
     actions
         .iter()
-        .map(|action| action.as_str())
-        .collect::<Vec<_>>()
+        .map(|action| (*action).into())
+        .collect::<Vec<&str>>()
         .join(", ")
 }
 
