@@ -32,8 +32,6 @@ pub(super) fn blocks(content: &DecisionContent, wording: &Wording) -> Result<Vec
     let body = wording.text(&content.appeal.body)?;
     let last_day = wording.date(content.appeal.last_day);
     let route = wording.filled("appeal-route", &[("body", &body), ("date", &last_day)])?;
-    blocks.push(Block::Section(wording.text("section-appeal")?));
-    blocks.push(Block::text(route, Style::BODY, Align::Left));
     let verification = &content.verification;
     let mark = VerificationMark::new(
         &verification.url,
@@ -42,10 +40,16 @@ pub(super) fn blocks(content: &DecisionContent, wording: &Wording) -> Result<Vec
             wording.filled("verification-url", &[("url", &verification.url)])?,
         ],
     )?;
-    blocks.push(Block::Closing(Closing {
-        verification: Some(mark),
-        signature: vec![wording.text("signature-chair")?, content.chair_name.clone()],
-    }));
+    // The route of appeal is signed with the rest: a page with only the signature and the
+    // code on it would look detached from the decision it closes.
+    blocks.push(Block::Together(vec![
+        Block::Section(wording.text("section-appeal")?),
+        Block::text(route, Style::BODY, Align::Left),
+        Block::Closing(Closing {
+            verification: Some(mark),
+            signature: vec![wording.text("signature-chair")?, content.chair_name.clone()],
+        }),
+    ]));
     Ok(blocks)
 }
 

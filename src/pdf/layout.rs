@@ -1,6 +1,6 @@
 //! Lays a document's blocks out on A4 pages: text wrapped from glyph widths, a new page
-//! whenever the next line would run into the footer, and "page x of y" on every page once the
-//! number of pages is known. Tables are in `table.rs`, the signature and QR code in
+//! whenever the next line would run into the footer (or blocks kept together would not fit),
+//! and "page x of y" on every page once the number of pages is known. Tables are in `table.rs`, the signature and QR code in
 //! `closing.rs`.
 
 use printpdf::{
@@ -80,6 +80,10 @@ pub(super) enum Block {
     /// Vertical space, in points; dropped at a page break.
     Gap(f32),
     Closing(Closing),
+    /// Blocks kept on one page: moved whole to the next page when they would not fit on this
+    /// one (they flow on only if no page could hold them). A document's closing goes with the
+    /// paragraph before it, so that no page holds a signature alone.
+    Together(Vec<Block>),
 }
 
 impl Block {
@@ -115,19 +119,45 @@ pub(super) fn lay_out(
         y: MARGIN,
     };
     for block in blocks {
-        match block {
-            Block::Text { text, style, align } => writer.paragraph(text, *style, *align),
-            Block::Section(text) => writer.section(text),
-            Block::Bullets(items) => writer.bullets(items),
-            Block::Table(table) => writer.table(table),
-            Block::Gap(height) => writer.gap(*height),
-            Block::Closing(closing) => writer.closing(closing),
-        }
+        writer.block(block);
     }
     writer.finish(footer, page_of)
 }
 
 impl Writer<'_> {
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Text { text, style, align } => self.paragraph(text, *style, *align),
+            Block::Section(text) => self.section(text),
+            Block::Bullets(items) => self.bullets(items),
+            Block::Table(table) => self.table(table),
+            Block::Gap(height) => self.gap(*height),
+            Block::Closing(closing) => self.closing(closing),
+            Block::Together(blocks) => self.together(blocks),
+        }
+    }
+
+    /// Lays `blocks` out on a trial page first, from where this one stands: if they would
+    /// reach the next page, they start there instead. The trial is exact (the same writer, the
+    /// same rules), where adding up heights would miss what each block keeps in reserve.
+    fn together(&mut self, blocks: &[Block]) {
+        let mut trial = Writer {
+            typeface: self.typeface,
+            pages: Vec::new(),
+            ops: Vec::new(),
+            y: self.y,
+        };
+        for block in blocks {
+            trial.block(block);
+        }
+        if !trial.pages.is_empty() && self.y > MARGIN {
+            self.new_page();
+        }
+        for block in blocks {
+            self.block(block);
+        }
+    }
+
     /// Space left on this page above the footer.
     pub(super) fn remaining(&self) -> f32 {
         BODY_BOTTOM - self.y

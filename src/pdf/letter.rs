@@ -16,17 +16,20 @@ pub(super) fn blocks(content: &LetterContent, wording: &Wording) -> Result<Vec<B
         representative_name: content.representative_name.as_deref(),
         identity_protected: content.identity_protected,
     };
-    let (title, body) = letter_body(content, wording)?;
+    let (title, mut body) = letter_body(content, wording)?;
     let mut blocks = vec![opening::authority(wording)?, Block::Gap(14.0)];
     blocks.extend(opening::blocks(&opening, Vec::new(), wording)?);
     blocks.push(Block::Gap(14.0));
     blocks.push(Block::text(title, Style::HEADING, Align::Left));
     blocks.push(Block::Gap(6.0));
+    // The last paragraph goes with the sender's name, which never stands on a page alone.
+    let last = body.pop();
     blocks.extend(body);
-    blocks.push(Block::Closing(Closing {
+    let closing = Block::Closing(Closing {
         verification: None,
         signature: vec![wording.text("letter-signature")?],
-    }));
+    });
+    blocks.push(Block::Together(last.into_iter().chain([closing]).collect()));
     Ok(blocks)
 }
 

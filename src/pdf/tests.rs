@@ -548,6 +548,42 @@ fn rejections_and_inadmissibility_render_without_a_calculation_or_vote() {
     assert_shows(&text, &["Комисија одбија захтев."]);
 }
 
+/// However far down a page the body ends, the signature and the verification code are
+/// never left alone on the last page: the route of appeal goes with them.
+#[test]
+fn the_route_of_appeal_goes_to_the_last_page_with_the_signature_and_the_code() {
+    use super::layout::{Style, Writer};
+    let mut moved_to_a_new_page = 0;
+    // Each finding is a line more, pushing the end down by a line: a page's worth of them
+    // brings the closing to the page bottom at every height.
+    let lines_per_page = (Writer::page_body_height() / Style::BODY.line_height()).ceil() as usize;
+    for findings in 0..=lines_per_page {
+        let mut content = kosovo_decision();
+        content.facts.findings = (1..=findings)
+            .map(|number| format!("Finding number {number}."))
+            .collect();
+        let pages = pages_text(&decision(&content, Language::Sq, Recipient::Applicant));
+        let last = pages.last().unwrap();
+        assert_shows(
+            last,
+            &[
+                "E drejta e ankesës",
+                "jo më vonë se më 28.12.2026.",
+                "Kryesuesi i Komisionit",
+                "Ђорђе Петровић",
+                "Kodi i verifikimit: 7KQ4-M2XD",
+            ],
+        );
+        if pages.len() > 1 && last.starts_with("E drejta e ankesës") {
+            moved_to_a_new_page += 1;
+        }
+    }
+    assert!(
+        moved_to_a_new_page > 0,
+        "the range must include bodies that end near a page's bottom"
+    );
+}
+
 fn text_of(content: &DecisionContent, language: Language) -> String {
     text(&decision(content, language, Recipient::Applicant))
 }
