@@ -26,6 +26,48 @@ impl PayoutInputError {
     }
 }
 
+/// The conversions of a newtype over a `String` that its `parse` checked. Serde goes through
+/// `TryFrom<String>`, so a value read from JSON or the database is checked like one typed in.
+macro_rules! checked_string {
+    ($name:ident) => {
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str(&self.0)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = PayoutInputError;
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                $name::parse(text)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = PayoutInputError;
+            fn try_from(text: String) -> Result<Self, Self::Error> {
+                $name::parse(&text)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.0
+            }
+        }
+    };
+}
+
+checked_string!(Iban);
+checked_string!(Bic);
+checked_string!(RemittanceReference);
+
 /// An International Bank Account Number whose country format and check digits are right.
 ///
 /// Kept in the electronic format (`XK051212012345678906`), which is what bank files, the
@@ -53,10 +95,6 @@ impl Iban {
         // The constructor accepted only IBANs, which start with two ASCII letters.
         self.0.get(..2).unwrap_or_default()
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 fn iban_reason(error: &iban::ParseIbanError) -> String {
@@ -78,12 +116,6 @@ fn iban_reason(error: &iban::ParseIbanError) -> String {
     }
 }
 
-impl fmt::Display for Iban {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(&self.0)
-    }
-}
-
 /// Shows only the country, the check digits and the last four characters: an account number
 /// identifies a person and must not end up whole in a log.
 impl fmt::Debug for Iban {
@@ -94,26 +126,6 @@ impl fmt::Debug for Iban {
             .get(self.0.len().saturating_sub(4)..)
             .unwrap_or_default();
         write!(formatter, "Iban({start}…{end})")
-    }
-}
-
-impl FromStr for Iban {
-    type Err = PayoutInputError;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Iban::parse(text)
-    }
-}
-
-impl TryFrom<String> for Iban {
-    type Error = PayoutInputError;
-    fn try_from(text: String) -> Result<Self, Self::Error> {
-        Iban::parse(&text)
-    }
-}
-
-impl From<Iban> for String {
-    fn from(iban: Iban) -> String {
-        iban.0
     }
 }
 
@@ -150,36 +162,6 @@ impl Bic {
     pub fn country_code(&self) -> &str {
         self.0.get(4..6).unwrap_or_default()
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Bic {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(&self.0)
-    }
-}
-
-impl FromStr for Bic {
-    type Err = PayoutInputError;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Bic::parse(text)
-    }
-}
-
-impl TryFrom<String> for Bic {
-    type Error = PayoutInputError;
-    fn try_from(text: String) -> Result<Self, Self::Error> {
-        Bic::parse(&text)
-    }
-}
-
-impl From<Bic> for String {
-    fn from(bic: Bic) -> String {
-        bic.0
-    }
 }
 
 /// What the payee's statement shows beside the payment (unstructured remittance information),
@@ -197,29 +179,6 @@ impl RemittanceReference {
         check_sepa_text(trimmed, Self::MAXIMUM_CHARACTERS)
             .map_err(|reason| PayoutInputError::InvalidReference { reason })?;
         Ok(RemittanceReference(trimmed.to_owned()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for RemittanceReference {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for RemittanceReference {
-    type Error = PayoutInputError;
-    fn try_from(text: String) -> Result<Self, Self::Error> {
-        RemittanceReference::parse(&text)
-    }
-}
-
-impl From<RemittanceReference> for String {
-    fn from(reference: RemittanceReference) -> String {
-        reference.0
     }
 }
 

@@ -15,7 +15,9 @@ mod instalments;
 mod obligation;
 mod order;
 
-pub use account::{Bic, Iban, PayoutInputError, RemittanceReference, check_sepa_text};
+pub use account::{
+    Bic, Iban, PayoutInputError, RemittanceReference, check_sepa_text, is_sepa_character,
+};
 pub use error::{PayoutError, RefusalKind};
 pub use instalments::{INSTALMENTS_MAXIMUM, INTERVAL_DAYS_MAXIMUM, instalments};
 pub use obligation::{check_approval, check_order_fits, obligation};
