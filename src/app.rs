@@ -73,9 +73,13 @@ pub async fn open(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
         clock,
         settings.session_lifetime_hours,
     );
-    Ok(services
+    let services = services
         .with_upload_bytes_maximum(settings.upload_bytes_maximum)
-        .with_public_url(&settings.public_url))
+        .with_public_url(&settings.public_url);
+    Ok(match &settings.payer {
+        Some(payer) => services.with_payer(payer.clone()),
+        None => services,
+    })
 }
 
 /// Services for commands that touch users or the audit trail but no claim's rules.

@@ -75,9 +75,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// The demo's synthetic paying account, so a demo batch can be exported without settings.
+fn demo_payer() -> anyhow::Result<crate::bank::Debtor> {
+    let invalid = |error: crate::domain::payout::PayoutInputError| anyhow::anyhow!("{error}");
+    Ok(crate::bank::Debtor {
+        name: "Commission for Compensation of Crime Victims (demo)".to_owned(),
+        iban: crate::domain::payout::Iban::parse("XK051212012345678906").map_err(invalid)?,
+        bic: None,
+    })
+}
+
 async fn serve(settings: &Settings, demo: bool) -> anyhow::Result<ExitCode> {
     let application = Application::bind(settings.bind).await?;
-    let services = app::open(settings, Arc::new(SystemClock)).await?;
+    let mut services = app::open(settings, Arc::new(SystemClock)).await?;
+    if demo && settings.payer.is_none() {
+        services = services.with_payer(demo_payer()?);
+    }
     if demo {
         match services.seed_demo().await? {
             Some(accounts) => {

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use serde::Deserialize;
 
+use crate::bank::Debtor;
+use crate::domain::payout::{Bic, Iban};
 use crate::service::{SESSION_LIFETIME_HOURS_DEFAULT, UPLOAD_BYTES_MAXIMUM_DEFAULT};
 
 pub const DATABASE_URL_DEFAULT: &str = "sqlite://redress.db";
@@ -25,6 +27,10 @@ struct FileSettings {
     session_lifetime_hours: Option<u32>,
     upload_bytes_maximum: Option<usize>,
     public_url: Option<String>,
+    /// The scheme's own bank account, which payment batches pay from.
+    payer_name: Option<String>,
+    payer_iban: Option<String>,
+    payer_bic: Option<String>,
 }
 
 pub struct Settings {
@@ -36,6 +42,8 @@ pub struct Settings {
     pub upload_bytes_maximum: usize,
     /// The server's address as the public reaches it, without a trailing slash.
     pub public_url: String,
+    /// The scheme's own bank account; without it batches cannot be exported.
+    pub payer: Option<Debtor>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -48,6 +56,7 @@ impl std::fmt::Debug for Settings {
             .field("session_lifetime_hours", &self.session_lifetime_hours)
             .field("upload_bytes_maximum", &self.upload_bytes_maximum)
             .field("public_url", &self.public_url)
+            .field("payer", &self.payer.as_ref().map(|_| "<configured>"))
             .finish()
     }
 }
@@ -74,7 +83,13 @@ impl Settings {
             Some(bind) => bind,
             None => BIND_DEFAULT.parse().context("the default bind address")?,
         };
+        let payer = payer(
+            from_file.payer_name,
+            from_file.payer_iban,
+            from_file.payer_bic,
+        )?;
         Ok(Settings {
+            payer,
             database_url: overrides
                 .database_url
                 .or(from_file.database_url)
@@ -109,6 +124,24 @@ impl Settings {
             None
         }
     }
+}
+
+/// The payer account from its three keys: all of name and IBAN, or none.
+fn payer(
+    name: Option<String>,
+    iban: Option<String>,
+    bic: Option<String>,
+) -> anyhow::Result<Option<Debtor>> {
+    let (name, iban) = match (name, iban) {
+        (None, None) if bic.is_none() => return Ok(None),
+        (Some(name), Some(iban)) => (name, iban),
+        _ => anyhow::bail!("payer_name and payer_iban: set both, or neither"),
+    };
+    let iban = Iban::parse(&iban).map_err(|error| anyhow::anyhow!("payer_iban: {error}"))?;
+    let bic = bic
+        .map(|bic| Bic::parse(&bic).map_err(|error| anyhow::anyhow!("payer_bic: {error}")))
+        .transpose()?;
+    Ok(Some(Debtor { name, iban, bic }))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! code, exact on SQLite and PostgreSQL alike.
 
 pub mod access_log;
+pub mod approval_limit;
 pub mod claim;
 pub mod claim_assignment;
 pub mod claim_event;
@@ -16,6 +17,9 @@ pub mod evidence_request_item;
 pub mod idempotency_key;
 pub mod interim_award;
 pub mod letter;
+pub mod payment_batch;
+pub mod payment_order;
+pub mod payment_order_change;
 pub mod recusal;
 pub mod reference_counter;
 pub mod session;

@@ -14,6 +14,7 @@ mod m20261128_000008_create_idempotency_keys;
 mod m20261128_000009_create_decisions;
 mod m20261128_000010_create_letters;
 mod m20261128_000011_add_user_full_names;
+mod m20261128_000012_create_payout;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000009_create_decisions::Migration),
             Box::new(m20261128_000010_create_letters::Migration),
             Box::new(m20261128_000011_add_user_full_names::Migration),
+            Box::new(m20261128_000012_create_payout::Migration),
         ]
     }
 }

@@ -225,7 +225,7 @@ pub(super) fn expected_version(if_match: Option<String>) -> Result<Option<i64>, 
         .transpose()
 }
 
-fn amount(field: &str, text: Option<String>) -> Result<Option<Decimal>, ApiError> {
+pub(super) fn amount(field: &str, text: Option<String>) -> Result<Option<Decimal>, ApiError> {
     text.map(|text| {
         Decimal::from_str_exact(&text)
             .map_err(|_| ApiError::invalid(field, "must be a plain decimal amount"))

@@ -37,6 +37,9 @@ const SCOPE_ONLY: &[(&str, &str)] = &[
 const QUERY_REFUSED: &[(&str, &str)] = &[
     ("get", "/api/v1/claims/{id}/decisions/{file}"),
     ("get", "/api/v1/claims/{id}/letters/{file}"),
+    // A period that ends before it starts; a batch file without the payer's account set up.
+    ("get", "/api/v1/reports/payments"),
+    ("get", "/api/v1/payment-batches/{id}/export"),
 ];
 
 /// Operations that change a claim (its state or version may have moved on) or add a record
@@ -53,6 +56,12 @@ const MAY_CONFLICT: &[(&str, &str)] = &[
     ("post", "/api/v1/claims/{id}/evidence-requests"),
     ("post", "/api/v1/claims/{id}/assignments"),
     ("post", "/api/v1/users"),
+    ("post", "/api/v1/claims/{id}/payment-orders"),
+    ("post", "/api/v1/payment-orders/{id}/approve"),
+    ("post", "/api/v1/payment-orders/{id}/cancel"),
+    ("post", "/api/v1/payment-batches"),
+    ("post", "/api/v1/payment-batches/{id}/confirmations"),
+    ("post", "/api/v1/payment-batches/{id}/statement"),
 ];
 
 /// Only sign-in is throttled.

@@ -14,6 +14,7 @@ mod documents;
 mod evidence;
 mod idempotency;
 mod jurisdictions;
+mod payments;
 mod problem;
 mod security;
 mod types;
@@ -45,6 +46,8 @@ enum Tag {
     Users,
     /// Checking a printed decision, open to anyone.
     Verify,
+    /// Payment orders, bank batches and confirmations, for finance.
+    Payments,
 }
 
 /// The OpenAPI service, also used to print or snapshot the document.
@@ -57,6 +60,7 @@ type Apis = (
     evidence::EvidenceApi,
     users::UsersApi,
     decisions::DecisionsApi,
+    payments::PaymentsApi,
 );
 
 pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
@@ -83,6 +87,9 @@ pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
             services: services.clone(),
         },
         decisions::DecisionsApi {
+            services: services.clone(),
+        },
+        payments::PaymentsApi {
             services: services.clone(),
         },
     );

@@ -10,6 +10,7 @@ use poem_openapi::{ApiResponse, Object};
 
 use crate::domain::award::AwardError;
 use crate::domain::error::RuleViolation;
+use crate::domain::payout::{PayoutError, RefusalKind};
 use crate::domain::{ClaimAction, DomainError};
 use crate::service::ServiceError;
 
@@ -291,6 +292,30 @@ impl From<DomainError> for ApiError {
             }
             DomainError::InvalidInput { field, reason } => ApiError::invalid(field, &reason),
             DomainError::Award(award) => award.into(),
+            DomainError::Payout(payout) => payout.into(),
+        }
+    }
+}
+
+impl From<PayoutError> for ApiError {
+    fn from(error: PayoutError) -> Self {
+        let detail = Some(error.to_string());
+        let problem = |status| Problem::new(status, error.code(), detail.clone());
+        match error.kind() {
+            RefusalKind::State => ApiError::Conflict(boxed(problem(StatusCode::CONFLICT))),
+            RefusalKind::FourEyes => ApiError::Forbidden(boxed(problem(StatusCode::FORBIDDEN))),
+            RefusalKind::Input => {
+                let field = match error {
+                    PayoutError::InstalmentCountOutOfRange { .. }
+                    | PayoutError::InstalmentIntervalOutOfRange { .. }
+                    | PayoutError::TooManyInstalments { .. }
+                    | PayoutError::InstalmentDatesOutOfRange => "instalments",
+                    _ => "amount",
+                };
+                let problem =
+                    problem(StatusCode::UNPROCESSABLE_ENTITY).with_field(field, &error.to_string());
+                ApiError::Unprocessable(boxed(problem))
+            }
         }
     }
 }

@@ -12,7 +12,9 @@ use strum::IntoEnumIterator;
 
 use crate::domain::assignments::AssignmentKind;
 use crate::domain::claim::{ApplicantKind, Language, OutcomeKind};
+use crate::domain::money::Currency;
 use crate::domain::operations::VoteKind;
+use crate::domain::payout::{OrderState, PayeeKind};
 use crate::domain::workflow::{AppealOutcome, InputField};
 use crate::domain::{ClaimAction, ClaimState, DocumentKind, OffenceType, Role};
 
@@ -129,3 +131,14 @@ openapi_string_enum!(
     "AssignmentKind",
     "What someone is assigned to a claim as: its rapporteur or a member of its panel."
 );
+openapi_string_enum!(
+    PayeeKind,
+    "PayeeKind",
+    "Who a payment order pays: the claimant, a registered provider, or a guardian's account."
+);
+openapi_string_enum!(
+    OrderState,
+    "OrderState",
+    "Where a payment order is: prepared, approved, exported, paid, returned or cancelled."
+);
+openapi_string_enum!(Currency, "Currency", "An ISO 4217 currency code.");

@@ -7,6 +7,7 @@ use super::award::AwardError;
 use super::claim::DocumentKind;
 use super::money::Money;
 use super::operations::ClaimOperation;
+use super::payout::PayoutError;
 use super::role::Role;
 use super::workflow::{ClaimAction, ClaimState};
 
@@ -53,6 +54,9 @@ pub enum DomainError {
     /// The calculator refused the assessment; the error names the field.
     #[error(transparent)]
     Award(#[from] AwardError),
+    /// A payment order broke a payout rule: the ledger, four eyes or its own state.
+    #[error(transparent)]
+    Payout(#[from] PayoutError),
 }
 
 /// Names of allowed actions for a message: "submit, withdraw", or "none".

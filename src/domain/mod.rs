@@ -44,6 +44,7 @@ pub mod input;
 pub mod intake;
 pub mod money;
 pub mod operations;
+pub mod payments;
 pub mod payout;
 pub mod proposal;
 pub mod reference;

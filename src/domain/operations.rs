@@ -25,6 +25,10 @@ named_enum! {
         GrantFilingExtension,
         RecordAssessment,
         Assign,
+        PreparePaymentOrder,
+        ApprovePaymentOrder,
+        CancelPaymentOrder,
+        ConfirmPayment,
     }
 }
 
@@ -93,6 +97,27 @@ static PERMISSIONS: &[Permission] = &[
             S::InCommissionReview,
         ],
         roles: &[Role::Secretariat, Role::Chair],
+    },
+    // Four eyes: officers prepare, approvers (never the same person) approve and confirm.
+    Permission {
+        operation: ClaimOperation::PreparePaymentOrder,
+        states: &[S::InPayment],
+        roles: &[Role::FinanceOfficer],
+    },
+    Permission {
+        operation: ClaimOperation::ApprovePaymentOrder,
+        states: &[S::InPayment],
+        roles: &[Role::FinanceApprover],
+    },
+    Permission {
+        operation: ClaimOperation::CancelPaymentOrder,
+        states: &[S::InPayment],
+        roles: &[Role::FinanceOfficer, Role::FinanceApprover],
+    },
+    Permission {
+        operation: ClaimOperation::ConfirmPayment,
+        states: &[S::InPayment],
+        roles: &[Role::FinanceApprover, Role::System],
     },
     Permission {
         operation: ClaimOperation::GrantFilingExtension,

@@ -85,6 +85,8 @@ pub struct Context<'a> {
     pub ballot: &'a Ballot,
     /// Confirmed payments on the claim, interim payments included.
     pub confirmed_payments: Money,
+    /// The claim's payment orders, once it is in payment.
+    pub payment_orders: &'a [crate::domain::payments::LedgerEntry],
     /// The award schedules of the claim's jurisdiction, oldest version first.
     pub schedules: &'a [Schedule],
 }

@@ -52,6 +52,7 @@ impl World {
             documents: &self.documents,
             ballot: &self.ballot,
             confirmed_payments: Money::from_minor_units(self.paid_minor_units, Currency::Eur),
+            payment_orders: &[],
             schedules: &self.schedules,
         }
     }

@@ -18,6 +18,8 @@ use crate::domain::award::{Assessment, Schedule};
 use crate::domain::intake::{self, FactsPatch};
 use crate::domain::money::Money;
 use crate::domain::operations::{self, ClaimOperation, VoteCast};
+use crate::domain::payments::{LedgerEntry, PaymentOrderId, paid_total};
+use crate::domain::payout::OrderState;
 use crate::domain::proposal::award_ceiling;
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
 use crate::domain::votes::{Ballot, Vote};
@@ -70,6 +72,14 @@ pub(super) enum Record {
         amount: Money,
         reason: String,
     },
+    /// Orders prepared by the actor; their ids are what the change created.
+    PaymentOrders(Vec<store::payments::NewOrder>),
+    /// An order moved on from the version the change saw.
+    OrderStep {
+        order: (PaymentOrderId, i64),
+        state: OrderState,
+        step: store::payments::Step,
+    },
 }
 
 /// What a change decision may look at besides the claim.
@@ -78,6 +88,9 @@ struct Loaded<'a> {
     schedules: &'a [Schedule],
     documents: BTreeSet<DocumentKind>,
     ballot: Ballot,
+    /// The claim's payment orders, once it is in payment.
+    ledger: Vec<LedgerEntry>,
+    confirmed_payments: Money,
 }
 
 impl Services {
@@ -466,6 +479,23 @@ impl Services {
     where
         F: Fn(&Claim, &Context<'_>) -> Result<Change, ServiceError>,
     {
+        let (claim, _) = self
+            .change_creating(actor, id, expected_version, decide)
+            .await?;
+        Ok(claim)
+    }
+
+    /// A change, and the ids of the rows its records created (payment orders).
+    pub(super) async fn change_creating<F>(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        expected_version: Option<i64>,
+        decide: F,
+    ) -> Result<(Claim, Vec<i64>), ServiceError>
+    where
+        F: Fn(&Claim, &Context<'_>) -> Result<Change, ServiceError>,
+    {
         let mut attempt = 1;
         loop {
             match self.try_change(actor, id, expected_version, &decide).await {
@@ -483,13 +513,16 @@ impl Services {
         id: ClaimId,
         expected_version: Option<i64>,
         decide: &F,
-    ) -> Result<Claim, ServiceError>
+    ) -> Result<(Claim, Vec<i64>), ServiceError>
     where
         F: Fn(&Claim, &Context<'_>) -> Result<Change, ServiceError>,
     {
         let now = self.now();
         let transaction = store::begin_write(self.database()).await?;
-        let before = load_accessible(&transaction, actor, id).await?;
+        let before = accessible(
+            store::claims::find_for_change(&transaction, id).await?,
+            actor,
+        )?;
         if let Some(expected) = expected_version.filter(|expected| *expected != before.version) {
             return Err(ServiceError::StaleVersion { expected });
         }
@@ -502,9 +535,12 @@ impl Services {
                 None => ServiceError::VersionConflict,
             });
         }
+        let mut created = Vec::new();
         for record in &change.records {
-            self.save_record(&transaction, (&before, actor), record, now)
-                .await?;
+            created.extend(
+                self.save_record(&transaction, (&before, actor), record, now)
+                    .await?,
+            );
         }
         let sequence = before.version + 1;
         let event = audit_event(
@@ -521,17 +557,18 @@ impl Services {
         transaction.commit().await?;
         let mut after = change.after;
         after.version = sequence;
-        Ok(after)
+        Ok((after, created))
     }
 
-    /// Writes one row that goes with a change, in the change's transaction.
+    /// Writes one row that goes with a change, in the change's transaction; returns the ids of
+    /// payment orders it created.
     async fn save_record(
         &self,
         transaction: &impl ConnectionTrait,
         (before, actor): (&Claim, &Actor),
         record: &Record,
         now: DateTime<Utc>,
-    ) -> Result<(), ServiceError> {
+    ) -> Result<Vec<i64>, ServiceError> {
         let id = before.id;
         match record {
             Record::Vote(vote) => {
@@ -565,8 +602,22 @@ impl Services {
                 let document_id = store::documents::insert(transaction, id, metadata, now).await?;
                 store::documents::insert_content(transaction, document_id, content.clone()).await?;
             }
+            Record::PaymentOrders(orders) => {
+                let preparer = actor.user_id.ok_or(ServiceError::Forbidden)?;
+                let mut created = Vec::with_capacity(orders.len());
+                for order in orders {
+                    let order = store::payments::insert(transaction, id, order, preparer, now);
+                    created.push(order.await?.0);
+                }
+                return Ok(created);
+            }
+            Record::OrderStep { order, state, step } => {
+                if !store::payments::advance(transaction, *order, *state, step, now).await? {
+                    return Err(ServiceError::VersionConflict);
+                }
+            }
         }
-        Ok(())
+        Ok(Vec::new())
     }
 
     /// Stores the drafted decision as the claim's next version, superseding the one before.
@@ -611,11 +662,24 @@ impl Services {
         let documents = store::documents::kinds(connection, claim.id).await?;
         let ballot =
             store::votes::ballot(connection, claim.id, claim.review_round, rules.currency).await?;
+        let ledger: Vec<LedgerEntry> = match claim.state {
+            ClaimState::InPayment => store::payments::of_claim(connection, claim.id)
+                .await?
+                .iter()
+                .map(store::payments::StoredOrder::ledger_entry)
+                .collect(),
+            _ => Vec::new(),
+        };
+        // Interim awards were paid when granted; they count toward paying the award.
+        let paid = paid_total(&ledger, Money::zero(rules.currency));
+        let confirmed_payments = paid.checked_add(claim.interim_awarded).unwrap_or(paid);
         Ok(Loaded {
             rules,
             schedules: self.jurisdictions().schedules(&rules.id),
             documents,
             ballot,
+            ledger,
+            confirmed_payments,
         })
     }
 }
@@ -627,8 +691,8 @@ fn context<'a>(loaded: &'a Loaded<'a>, actor: &'a Actor, today: chrono::NaiveDat
         rules: loaded.rules,
         documents: &loaded.documents,
         ballot: &loaded.ballot,
-        // Payment orders arrive with the payout work; until then nothing is confirmed paid.
-        confirmed_payments: Money::zero(loaded.rules.currency),
+        confirmed_payments: loaded.confirmed_payments,
+        payment_orders: &loaded.ledger,
         schedules: loaded.schedules,
     }
 }
@@ -663,8 +727,11 @@ async fn load_accessible(
     actor: &Actor,
     id: ClaimId,
 ) -> Result<Claim, ServiceError> {
-    store::claims::find(connection, id)
-        .await?
+    accessible(store::claims::find(connection, id).await?, actor)
+}
+
+fn accessible(claim: Option<Claim>, actor: &Actor) -> Result<Claim, ServiceError> {
+    claim
         .filter(|claim| may_access(actor, claim))
         .ok_or(ServiceError::NotFound("claim"))
 }

@@ -46,6 +46,23 @@ pub(super) fn interim_award(after: &Claim, amount: Money, today: NaiveDate) -> R
     record(after, letter, today)
 }
 
+/// The notice of a payment confirmed today: its amount, what has been paid so far (interim
+/// awards included) and the award.
+pub(super) fn payment_notice(
+    claim: &Claim,
+    (amount, paid_so_far, award): (Money, Money, Money),
+    today: NaiveDate,
+) -> Record {
+    let letter = Letter::PaymentNotice {
+        amount: amount.amount().to_string(),
+        paid_so_far: paid_so_far.amount().to_string(),
+        award: award.amount().to_string(),
+        currency: amount.currency(),
+        ordered_on: today,
+    };
+    record(claim, letter, today)
+}
+
 fn record(claim: &Claim, letter: Letter, dated_on: NaiveDate) -> Record {
     Record::Letter(Box::new(LetterContent {
         claim_reference: claim.reference.to_string(),

@@ -18,6 +18,7 @@ mod error;
 mod evidence;
 pub mod idempotency;
 mod letters;
+pub mod payments;
 mod throttle;
 pub mod users;
 
@@ -49,6 +50,8 @@ pub struct Services {
     upload_bytes_maximum: usize,
     login_throttle: LoginThrottle,
     public_url: Arc<str>,
+    /// The scheme's own account, which batches pay from; configured, never defaulted.
+    payer: Option<Arc<crate::bank::Debtor>>,
 }
 
 impl Services {
@@ -66,6 +69,7 @@ impl Services {
             upload_bytes_maximum: UPLOAD_BYTES_MAXIMUM_DEFAULT,
             login_throttle: LoginThrottle::new(),
             public_url: Arc::from(crate::settings::PUBLIC_URL_DEFAULT),
+            payer: None,
         }
     }
 
@@ -79,6 +83,16 @@ impl Services {
     pub fn with_public_url(mut self, url: &str) -> Self {
         self.public_url = Arc::from(url);
         self
+    }
+
+    /// Sets the scheme's own bank account, which batches pay from.
+    pub fn with_payer(mut self, payer: crate::bank::Debtor) -> Self {
+        self.payer = Some(Arc::new(payer));
+        self
+    }
+
+    fn payer(&self) -> Option<&crate::bank::Debtor> {
+        self.payer.as_deref()
     }
 
     pub fn upload_bytes_maximum(&self) -> usize {

@@ -7,7 +7,8 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::ExprTrait;
 use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 
 use super::convert::{changed_columns, claim_from_row};
@@ -20,10 +21,30 @@ use crate::domain::rules::JurisdictionRules;
 use crate::domain::{Claim, ClaimFacts, ClaimId, ClaimState, OffenceType, UserId};
 
 pub async fn find(connection: &impl ConnectionTrait, id: ClaimId) -> anyhow::Result<Option<Claim>> {
-    let row = claim::Entity::find_by_id(id.0)
-        .one(connection)
-        .await
-        .context("loading a claim")?;
+    find_with(connection, id, false).await
+}
+
+/// The claim, read to be changed in this transaction: on PostgreSQL its row is locked until the
+/// transaction ends, so concurrent changes of one claim queue up instead of failing their
+/// version check and retrying (SQLite has a single writer and no row locks).
+pub async fn find_for_change(
+    connection: &impl ConnectionTrait,
+    id: ClaimId,
+) -> anyhow::Result<Option<Claim>> {
+    let lock = connection.get_database_backend() == DatabaseBackend::Postgres;
+    find_with(connection, id, lock).await
+}
+
+async fn find_with(
+    connection: &impl ConnectionTrait,
+    id: ClaimId,
+    lock: bool,
+) -> anyhow::Result<Option<Claim>> {
+    let mut query = claim::Entity::find_by_id(id.0);
+    if lock {
+        query = query.lock_exclusive();
+    }
+    let row = query.one(connection).await.context("loading a claim")?;
     let Some(row) = row else {
         return Ok(None);
     };

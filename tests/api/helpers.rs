@@ -9,6 +9,8 @@ use std::sync::{Arc, Once};
 
 use chrono::{DateTime, TimeDelta, Utc};
 use redress::app::{self, Application};
+use redress::bank::Debtor;
+use redress::domain::payout::{Bic, Iban};
 use redress::domain::{DocumentKind, FullName, Role};
 use redress::service::auth::Password;
 use redress::service::{ManualClock, Services};
@@ -31,6 +33,8 @@ pub const UPLOAD_BYTES_MAXIMUM: usize = 64 * 1024;
 
 /// The moment every test starts at.
 pub const START: &str = "2026-11-28T09:00:00Z";
+/// Every test user's password.
+pub const PASSWORD: &str = "correct horse battery staple";
 
 pub enum Backend {
     Sqlite,
@@ -83,6 +87,11 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
         session_lifetime_hours: SESSION_LIFETIME_HOURS,
         upload_bytes_maximum: UPLOAD_BYTES_MAXIMUM,
         public_url: "https://redress.example".to_owned(),
+        payer: Some(Debtor {
+            name: "Commission for Compensation of Crime Victims".to_owned(),
+            iban: Iban::parse("XK051212012345678906").unwrap(),
+            bic: Some(Bic::parse("RBKOXKPR").unwrap()),
+        }),
     };
     let services = app::open(&settings, clock.clone())
         .await
@@ -191,7 +200,7 @@ impl TestApp {
 
     /// Creates a user with `roles` and the full name documents print, and signs them in.
     pub async fn named_user(&self, username: &str, full_name: &str, roles: &[Role]) -> User {
-        let password = "correct horse battery staple";
+        let password = PASSWORD;
         let roles: BTreeSet<Role> = roles.iter().copied().collect();
         let full_name = FullName::parse(full_name).unwrap();
         let id = self

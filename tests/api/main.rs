@@ -21,6 +21,8 @@ mod input;
 mod life;
 mod listing;
 mod malformed;
+mod payments;
+mod payout_processes;
 mod privacy;
 mod users;
 mod workflow;
