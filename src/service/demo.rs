@@ -11,6 +11,7 @@ use super::claims::NewDraft;
 use super::{ServiceError, Services};
 use crate::domain::award::{Assessment, Loss};
 use crate::domain::claim::{ApplicantKind, Language, PersonalText};
+use crate::domain::money::{Currency, Money};
 use crate::domain::operations::{VoteCast, VoteKind};
 use crate::domain::rules::JurisdictionId;
 use crate::domain::workflow::ActionInput;
@@ -52,6 +53,9 @@ struct Cast {
     chair: Actor,
 }
 
+/// The demo finance approver may approve orders up to this many euros.
+const DEMO_APPROVAL_LIMIT_EUR: i64 = 10_000;
+
 impl Services {
     /// Seeds the demo once; `None` when the database already has users.
     pub async fn seed_demo(&self) -> Result<Option<Vec<DemoAccount>>, ServiceError> {
@@ -69,6 +73,11 @@ impl Services {
             let user_id = self
                 .add_user(who, Password::new(password.clone()), role_set.clone())
                 .await?;
+            if role_set.contains(&Role::FinanceApprover) {
+                // Without a limit the demo approver could approve nothing.
+                let limit = Money::from_minor_units(DEMO_APPROVAL_LIMIT_EUR * 100, Currency::Eur);
+                store::payments::set_approval_limit(self.database(), user_id, limit).await?;
+            }
             actors.push(Actor::user(user_id, role_set));
             accounts.push(DemoAccount {
                 username,

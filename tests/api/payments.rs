@@ -154,6 +154,7 @@ async fn an_award_is_paid_through_four_eyes_a_batch_and_the_banks_confirmation(a
     assert_eq!(batch["orders"][0]["state"], "exported");
     let batch_id = batch["id"].as_i64().unwrap();
     let (content_type, xml) = export(&app, &finance.officer, batch_id, "pain001").await;
+    keep_sample(&app, &xml);
     assert!(
         content_type.starts_with("application/xml"),
         "{content_type}"
@@ -205,6 +206,16 @@ async fn an_award_is_paid_through_four_eyes_a_batch_and_the_banks_confirmation(a
         json!([{"period": "2027-01", "currency": "EUR", "payee_kind": "claimant",
             "payments": 1, "total": AWARD}])
     );
+}
+
+/// Keeps an exported batch where `REDRESS_BANK_SAMPLES_DIR` says, for CI to check against the
+/// EPC schema with xmllint, as a bank would.
+fn keep_sample(app: &TestApp, xml: &[u8]) {
+    if let Some(folder) = std::env::var_os("REDRESS_BANK_SAMPLES_DIR") {
+        std::fs::create_dir_all(&folder).unwrap();
+        let name = format!("batch-{}.xml", app.address.port());
+        std::fs::write(std::path::Path::new(&folder).join(name), xml).unwrap();
+    }
 }
 
 async fn orders_never_add_up_to_more_than_the_award(app: TestApp) {
