@@ -236,6 +236,7 @@ impl From<ServiceError> for ApiError {
                 ApiError::Unprocessable(boxed(problem))
             }
             ServiceError::Invalid { field, reason } => ApiError::invalid(field, &reason),
+            ServiceError::InvalidItem { field, reason } => ApiError::invalid(&field, &reason),
             ServiceError::Domain(domain) => domain.into(),
             ServiceError::Award(award) => award.into(),
             ServiceError::Unexpected(cause) => {

@@ -208,6 +208,6 @@ pub enum Letter {
         paid_so_far: String,
         award: String,
         currency: Currency,
-        ordered_on: NaiveDate,
+        paid_on: NaiveDate,
     },
 }

@@ -86,7 +86,7 @@ fn letter_body(
             paid_so_far,
             award,
             currency,
-            ordered_on,
+            paid_on,
         } => {
             let money = |amount: &str, field: &str| wording.money(amount, *currency, field);
             let paid = [
@@ -94,7 +94,7 @@ fn letter_body(
                 money(paid_so_far, "letter.paid_so_far")?,
                 money(award, "letter.award")?,
             ];
-            payment_notice(wording, paid, &wording.date(*ordered_on))?
+            payment_notice(wording, paid, &wording.date(*paid_on))?
         }
     })
 }

@@ -43,7 +43,7 @@ fn decimal(text: &str) -> Decimal {
     Decimal::from_str_exact(text).unwrap()
 }
 
-/// Claimed, then paid in full or capped at `cap`.
+/// Claimed, then allowed in full or capped at `cap`.
 fn claimed(amount: &str, cap: Option<&str>) -> Explanation {
     let outcome = match cap {
         Some(cap) => Phrase::CappedAt {
@@ -203,7 +203,7 @@ fn a_decision_in_albanian_shows_its_letters_amounts_dates_and_appeal_deadline() 
             "3.245,00 €",
             "kërkuar 1.500,00 €; kufizuar në 1.000,00 €",
             "Anëtarë të pranishëm: 4. Të përjashtuar: 1. Për: 3. Kundër: 1.",
-            "në gjykatës kompetente jo më vonë se më 28.12.2026.",
+            "në gjykatën kompetente jo më vonë se 28.12.2026.",
             "Kodi i verifikimit: 7KQ4-M2XD",
             "https://redress.example/verify/7KQ4-M2XD",
             "Ђорђе Петровић",
@@ -229,7 +229,7 @@ fn a_decision_in_serbian_is_in_cyrillic() {
             "Трошкови лечења и болничког смештаја",
             "Насиље у породици",
             "Комисија подносиоцу досуђује накнаду од 4.245,00 €",
-            "тражено 3.245,00 €; исплаћено у целости",
+            "тражено 3.245,00 €; признато у целости",
             "надлежном суду најкасније до 28.12.2026.",
             "Код за проверу: 7KQ4-M2XD",
             REPRESENTATIVE,
@@ -453,7 +453,7 @@ fn every_letter() -> Vec<Letter> {
             paid_so_far: "4245.00".to_owned(),
             award: "4245.00".to_owned(),
             currency: Currency::Eur,
-            ordered_on: date("2027-01-15"),
+            paid_on: date("2027-01-15"),
         },
     ]
 }
@@ -568,7 +568,7 @@ fn the_route_of_appeal_goes_to_the_last_page_with_the_signature_and_the_code() {
             last,
             &[
                 "E drejta e ankesës",
-                "jo më vonë se më 28.12.2026.",
+                "jo më vonë se 28.12.2026.",
                 "Kryesuesi i Komisionit",
                 "Ђорђе Петровић",
                 "Kodi i verifikimit: 7KQ4-M2XD",

@@ -22,6 +22,9 @@ pub enum ServiceError {
     VersionConflict,
     #[error("{field}: {reason}")]
     Invalid { field: &'static str, reason: String },
+    /// Like `Invalid`, for one item of a list, such as `confirmations[2].date`.
+    #[error("{field}: {reason}")]
+    InvalidItem { field: String, reason: String },
     #[error("{field} duplicates one already on file")]
     Duplicate { field: &'static str },
     /// Another request with the same `Idempotency-Key` is still being answered.

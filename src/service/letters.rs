@@ -46,19 +46,19 @@ pub(super) fn interim_award(after: &Claim, amount: Money, today: NaiveDate) -> R
     record(after, letter, today)
 }
 
-/// The notice of a payment confirmed today: its amount, what has been paid so far (interim
-/// awards included) and the award.
+/// The notice of a payment the bank made on `paid_on`: its amount, what has been paid so far
+/// (interim awards included) and the award; dated today.
 pub(super) fn payment_notice(
     claim: &Claim,
     (amount, paid_so_far, award): (Money, Money, Money),
-    today: NaiveDate,
+    (paid_on, today): (NaiveDate, NaiveDate),
 ) -> Record {
     let letter = Letter::PaymentNotice {
         amount: amount.amount().to_string(),
         paid_so_far: paid_so_far.amount().to_string(),
         award: award.amount().to_string(),
         currency: amount.currency(),
-        ordered_on: today,
+        paid_on,
     };
     record(claim, letter, today)
 }

@@ -160,13 +160,18 @@ impl Services {
                 ..step.clone()
             };
             let payload = json!({"order": id.0, "state": state, "reason": step.reason});
+            let paid_on = step.settled_on.unwrap_or(context.today);
             let mut records = vec![Record::OrderStep {
                 order: (id, version),
                 state,
                 step,
             }];
             if state == OrderState::Paid {
-                records.push(payment_notice(claim, context, order.order.amount)?);
+                records.push(payment_notice(
+                    claim,
+                    context,
+                    (order.order.amount, paid_on),
+                )?);
             }
             Ok(Change {
                 after: claim.clone(),
@@ -220,6 +225,12 @@ impl Services {
             Some(user) if actor.roles.contains(&Role::FinanceOfficer) => user,
             _ => return Err(ServiceError::Forbidden),
         };
+        if requested_execution_date < self.today() {
+            return Err(ServiceError::Invalid {
+                field: "requested_execution_date",
+                reason: "is in the past; a bank executes transfers from today on".to_owned(),
+            });
+        }
         let now = self.now();
         let transaction = store::begin_write(self.database()).await?;
         let approved = store::payments::list(
@@ -296,20 +307,33 @@ impl Services {
         batch: i64,
         confirmations: Vec<BankConfirmation>,
     ) -> Result<Vec<(PaymentOrderId, ConfirmationResult)>, ServiceError> {
+        if !actor.holds(Role::FinanceApprover) && !actor.holds(Role::System) {
+            let operation = ClaimOperation::ConfirmPayment;
+            return Err(crate::domain::DomainError::OperationNotPermitted { operation }.into());
+        }
         let (_, orders) = self.payment_batch(actor, batch).await?;
-        let mut results = Vec::with_capacity(confirmations.len());
-        let mut claims = Vec::new();
-        for (index, confirmation) in confirmations.into_iter().enumerate() {
+        // Every line is checked before any is recorded, so a bad line changes nothing.
+        let mut checked = Vec::with_capacity(confirmations.len());
+        for (index, confirmation) in confirmations.iter().enumerate() {
             let order = orders
                 .iter()
                 .find(|order| order.id == confirmation.order)
-                .ok_or_else(|| ServiceError::Invalid {
-                    field: "confirmations",
-                    reason: format!("item {}: the order is not in this batch", index + 1),
+                .ok_or_else(|| ServiceError::InvalidItem {
+                    field: format!("confirmations[{index}].end_to_end_id"),
+                    reason: "is not an order of this batch".to_owned(),
                 })?;
-            let result = self
-                .confirm_one(actor, order, &confirmation.outcome)
-                .await?;
+            if settled_on(&confirmation.outcome) > self.today() {
+                return Err(ServiceError::InvalidItem {
+                    field: format!("confirmations[{index}].date"),
+                    reason: "is in the future".to_owned(),
+                });
+            }
+            checked.push((order, &confirmation.outcome));
+        }
+        let mut results = Vec::with_capacity(checked.len());
+        let mut claims = Vec::new();
+        for (order, outcome) in checked {
+            let result = self.confirm_one(actor, order, outcome).await?;
             results.push((order.id, result));
             if !claims.contains(&order.claim) {
                 claims.push(order.claim);
@@ -426,6 +450,13 @@ impl Services {
     }
 }
 
+fn settled_on(outcome: &crate::bank::ConfirmationOutcome) -> NaiveDate {
+    match outcome {
+        crate::bank::ConfirmationOutcome::Paid { paid_on, .. } => *paid_on,
+        crate::bank::ConfirmationOutcome::Returned { returned_on, .. } => *returned_on,
+    }
+}
+
 /// The most orders one batch takes; more wait for the next batch.
 const BATCH_ORDERS_MAXIMUM: u64 = 10_000;
 
@@ -452,7 +483,7 @@ fn order_operation(state: OrderState) -> ClaimOperation {
 fn payment_notice(
     claim: &Claim,
     context: &crate::domain::workflow::Context<'_>,
-    amount: Money,
+    (amount, paid_on): (Money, NaiveDate),
 ) -> Result<Record, ServiceError> {
     let award = payments::award_of(claim).ok_or(ServiceError::NotFound("award"))?;
     let paid_so_far = context
@@ -462,7 +493,7 @@ fn payment_notice(
     Ok(letters::payment_notice(
         claim,
         (amount, paid_so_far, award),
-        context.today,
+        (paid_on, context.today),
     ))
 }
 

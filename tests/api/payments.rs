@@ -178,7 +178,7 @@ async fn an_award_is_paid_through_four_eyes_a_batch_and_the_banks_confirmation(a
     );
     let end_to_end_id = batch["orders"][0]["end_to_end_id"].clone();
     let line = json!([{"end_to_end_id": end_to_end_id, "status": "paid",
-        "bank_reference": "BANK-REF-1", "date": "2027-01-05"}]);
+        "bank_reference": "BANK-REF-1", "date": "2026-11-28"}]);
     let results: Value = confirm(&app, &finance.approver, batch_id, line.clone())
         .await
         .json()
@@ -189,6 +189,13 @@ async fn an_award_is_paid_through_four_eyes_a_batch_and_the_banks_confirmation(a
         .get_json(&finance.officer, &format!("/api/v1/claims/{claim}"))
         .await;
     assert_eq!(claim_now["state"], "closed");
+    let auditor = app.user("auditor", &[Role::Auditor]).await;
+    let read_only = problem(
+        confirm(&app, &auditor, batch_id, line.clone()).await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    assert_eq!(read_only["code"], "operation_not_permitted");
     let again: Value = confirm(&app, &finance.approver, batch_id, line)
         .await
         .json()
@@ -198,12 +205,12 @@ async fn an_award_is_paid_through_four_eyes_a_batch_and_the_banks_confirmation(a
     let report = app
         .get_json(
             &finance.approver,
-            "/api/v1/reports/payments?from=2027-01-01&to=2027-01-31",
+            "/api/v1/reports/payments?from=2026-11-01&to=2026-11-30",
         )
         .await;
     assert_eq!(
         report["rows"],
-        json!([{"period": "2027-01", "currency": "EUR", "payee_kind": "claimant",
+        json!([{"period": "2026-11", "currency": "EUR", "payee_kind": "claimant",
             "payments": 1, "total": AWARD}])
     );
 }
@@ -220,6 +227,14 @@ fn keep_sample(app: &TestApp, xml: &[u8]) {
 
 async fn orders_never_add_up_to_more_than_the_award(app: TestApp) {
     let (finance, claim) = claim_in_payment(&app).await;
+    let past = json!({"currency": "EUR", "requested_execution_date": "2026-12-01"});
+    let refused = problem(
+        app.post(&finance.officer, "/api/v1/payment-batches", Some(past))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(refused["errors"][0]["field"], "requested_execution_date");
     let first = prepare_ok(&app, &finance.officer, claim, "3000.00").await;
     let over = problem(
         prepare(&app, &finance.officer, claim, order("1245.01")).await,
@@ -270,7 +285,7 @@ async fn a_returned_payment_is_paid_again_by_a_new_order(app: TestApp) {
     approve(&app, &finance.approver, order).await;
     let batch = batch(&app, &finance.officer).await;
     let line = json!([{"end_to_end_id": batch["orders"][0]["end_to_end_id"], "status": "returned",
-        "date": "2027-01-06", "reason": "account closed"}]);
+        "date": "2026-11-28", "reason": "account closed"}]);
     let response = confirm(&app, &finance.approver, batch["id"].as_i64().unwrap(), line).await;
     assert_eq!(response.status(), StatusCode::OK);
     let returned = app
@@ -325,6 +340,12 @@ async fn the_banks_statement_is_imported_as_csv_and_a_bad_line_is_named(app: Tes
             .body(body)
             .send()
     };
+    let tomorrow = problem(
+        send(statement("2026-12-30")).await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(tomorrow["errors"][0]["field"], "confirmations[0].date");
     let bad = problem(
         send(statement("05.01.2027")).await.unwrap(),
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -337,7 +358,7 @@ async fn the_banks_statement_is_imported_as_csv_and_a_bad_line_is_named(app: Tes
             .contains("line 2"),
         "{bad}"
     );
-    let response = send(statement("2027-01-05")).await.unwrap();
+    let response = send(statement("2026-11-28")).await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     let claim_now = app
         .get_json(&finance.officer, &format!("/api/v1/claims/{claim}"))

@@ -184,7 +184,7 @@ async fn a_server_killed_while_batching_or_confirming_leaves_nothing_half_writte
         .iter()
         .map(|id| {
             json!({"end_to_end_id": format!("REDRESS-O{id:010}"), "status": "paid",
-                "bank_reference": format!("BANK-{id}"), "date": "2027-01-05"})
+                "bank_reference": format!("BANK-{id}"), "date": "2026-11-28"})
         })
         .collect();
     let path = format!("/api/v1/payment-batches/{batch_id}/confirmations");

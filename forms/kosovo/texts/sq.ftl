@@ -26,7 +26,7 @@ document-power_of_attorney = Autorizimi
 document-guardian_appointment = Vendimi për caktimin e kujdestarit
 document-other = Dokument tjetër
 
-appeal-body-court = gjykatës kompetente
+appeal-body-court = gjykatën kompetente
 appeal-body-ombudsperson = Institucionit të Avokatit të Popullit
 
 # Vendimet dhe letrat.
@@ -66,7 +66,7 @@ section-vote = Votimi
 vote-summary = Anëtarë të pranishëm: { $present }. Të përjashtuar: { $recused }. Për: { $approve }. Kundër: { $reject }.
 vote-dissent = Mendim i kundërt
 section-appeal = E drejta e ankesës
-appeal-route = Parashtruesi mund të ankohet kundër këtij vendimi në { $body } jo më vonë se më { $date }.
+appeal-route = Parashtruesi mund të ankohet kundër këtij vendimi në { $body } jo më vonë se { $date }.
 signature-chair = Kryesuesi i Komisionit
 verification-code = Kodi i verifikimit: { $code }
 verification-url = Vërtetoni që ky dokument është origjinal në { $url }
@@ -81,7 +81,7 @@ letter-interim-title = Kompensim i përkohshëm
 letter-interim-body = Më { $date } Komisioni ju ka njohur kompensim të përkohshëm prej { $amount } për nevoja urgjente.
 letter-interim-deducted = Kompensimi i përkohshëm do të zbritet nga kompensimi përfundimtar.
 letter-payment-title = Njoftim për pagesë
-letter-payment-body = Më { $date } është urdhëruar një pagesë prej { $amount } për kërkesën tuaj.
+letter-payment-body = Më { $date } ju është paguar një shumë prej { $amount } për kërkesën tuaj.
 letter-payment-total = Me këtë pagesë janë paguar { $paid } nga kompensimi prej { $award }.
 
 # Si është vlerësuar një rresht i llogaritjes, frazë pas fraze (të ndara me "; ").
@@ -89,8 +89,8 @@ explanation-claimed = kërkuar { $amount }
 explanation-claimed-several = shuma të kërkuara: { $count }, gjithsej { $amount }
 explanation-fixed-payment = zbatohet pagesa fikse prej { $amount }
 explanation-capped-at = kufizuar në { $amount }
-explanation-within-cap = paguar plotësisht, brenda kufirit prej { $amount }
-explanation-paid-in-full = paguar plotësisht
+explanation-within-cap = pranuar plotësisht, brenda kufirit prej { $amount }
+explanation-paid-in-full = pranuar plotësisht
 explanation-for-class = kërkuesi: { $class }
 explanation-injury = lëndimi nr. { $rank } sipas vlerës: { $percent } e { $amount }
 explanation-injury-not-counted = lëndimi nr. { $rank } sipas vlerës: nuk llogaritet, llogariten vetëm { $counted } lëndimet më të vlefshme

@@ -81,7 +81,7 @@ letter-interim-title = Привремена накнада
 letter-interim-body = Комисија вам је { $date } досудила привремену накнаду од { $amount } за хитне потребе.
 letter-interim-deducted = Привремена накнада биће одбијена од коначне накнаде.
 letter-payment-title = Обавештење о исплати
-letter-payment-body = Исплата од { $amount } по вашем захтеву наложена је { $date }.
+letter-payment-body = Исплата од { $amount } по вашем захтеву извршена је { $date }.
 letter-payment-total = Са овом исплатом исплаћено је { $paid } од досуђене накнаде од { $award }.
 
 # Како је процењена ставка обрачуна, фраза по фраза (раздвојене са "; ").
@@ -89,8 +89,8 @@ explanation-claimed = тражено { $amount }
 explanation-claimed-several = тражених износа: { $count }, укупно { $amount }
 explanation-fixed-payment = примењује се фиксна исплата од { $amount }
 explanation-capped-at = ограничено на { $amount }
-explanation-within-cap = исплаћено у целости, у границама од { $amount }
-explanation-paid-in-full = исплаћено у целости
+explanation-within-cap = признато у целости, у границама од { $amount }
+explanation-paid-in-full = признато у целости
 explanation-for-class = подносилац: { $class }
 explanation-injury = повреда бр. { $rank } по вредности: { $percent } од { $amount }
 explanation-injury-not-counted = повреда бр. { $rank } по вредности: не рачуна се, рачунају се само највредније повреде, њих { $counted }

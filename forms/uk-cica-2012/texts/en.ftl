@@ -81,7 +81,7 @@ letter-interim-title = Interim award
 letter-interim-body = On { $date } the Authority granted you an interim award of { $amount } for urgent needs.
 letter-interim-deducted = The interim award will be deducted from the final award.
 letter-payment-title = Payment notice
-letter-payment-body = A payment of { $amount } on your claim was ordered on { $date }.
+letter-payment-body = A payment of { $amount } on your claim was made on { $date }.
 letter-payment-total = With this payment, { $paid } of the award of { $award } has been paid.
 
 # How a calculation line was assessed, phrase by phrase (joined with "; ").
@@ -89,8 +89,8 @@ explanation-claimed = claimed { $amount }
 explanation-claimed-several = amounts claimed: { $count }, { $amount } in all
 explanation-fixed-payment = the fixed payment of { $amount } applies
 explanation-capped-at = capped at { $amount }
-explanation-within-cap = paid in full, within the cap of { $amount }
-explanation-paid-in-full = paid in full
+explanation-within-cap = allowed in full, within the cap of { $amount }
+explanation-paid-in-full = allowed in full
 explanation-for-class = claimant: { $class }
 explanation-injury = injury { $rank } by value: { $percent } of { $amount }
 explanation-injury-not-counted = injury { $rank } by value: not counted, only the { $counted } most valuable injuries count
