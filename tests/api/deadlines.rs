@@ -2,8 +2,12 @@
 //! `system` actor exactly once, also when passes run at the same time, and overdue claims are
 //! listed with the days they are over.
 
+use std::time::Duration;
+
+use redress::app;
 use redress::domain::{ClaimAction, ClaimId, Role};
 use serde_json::{Value, json};
+use tokio_util::sync::CancellationToken;
 
 use crate::helpers::{TestApp, User, on_both_databases};
 use crate::workflow::{all_vote, cast, claim_in_review};
@@ -13,6 +17,7 @@ on_both_databases!(
     a_rejection_becomes_final_and_closes_once_its_appeal_window_has_passed,
     two_instances_passing_at_once_act_on_each_deadline_exactly_once,
     a_claim_past_its_decision_due_is_listed_as_overdue_with_the_days_over,
+    the_scheduler_acts_at_start_on_deadlines_missed_while_down_and_stops_when_told,
 );
 
 /// A submitted claim whose evidence the secretariat asked for by 2026-12-10.
@@ -140,4 +145,30 @@ async fn a_claim_past_its_decision_due_is_listed_as_overdue_with_the_days_over(a
     assert_eq!(page["items"][0]["id"], claim);
     assert_eq!(page["items"][0]["days_overdue"], 3);
     assert_eq!(page["items"].as_array().unwrap().len(), 1);
+}
+
+async fn the_scheduler_acts_at_start_on_deadlines_missed_while_down_and_stops_when_told(
+    app: TestApp,
+) {
+    let secretariat = app.user("secretariat", &[Role::Secretariat]).await;
+    let claim = awaiting_evidence(&app, &secretariat).await;
+    app.advance(13);
+    let stop = CancellationToken::new();
+    // An hour between passes: only the pass at start can act within the test.
+    let hour = Duration::from_secs(3600);
+    let task = app::spawn_scheduler(app.services.clone(), hour, stop.clone());
+    let mut waited = Duration::ZERO;
+    while state(&app, &secretariat, claim).await != "under_assessment" {
+        assert!(
+            waited < Duration::from_secs(10),
+            "the pass at start did not act"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        waited += Duration::from_millis(50);
+    }
+    stop.cancel();
+    tokio::time::timeout(Duration::from_secs(10), task)
+        .await
+        .expect("the scheduler stops when told")
+        .unwrap();
 }
