@@ -8,6 +8,8 @@ use anyhow::Context as _;
 use poem::Server;
 use poem::listener::{Acceptor, Listener, TcpAcceptor, TcpListener};
 use sea_orm::DatabaseConnection;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
 
 use crate::forms::Jurisdictions;
 use crate::service::{Clock, Services};
@@ -91,6 +93,51 @@ pub async fn open_existing(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow
         clock,
         settings.session_lifetime_hours,
     ))
+}
+
+/// Runs the deadline scheduler until `stop` is cancelled: one pass at once, for deadlines that
+/// fell due while the server was down, then one every `interval`. A pass under way is finished,
+/// not cut short, so stopping never leaves an action half done (each is its own transaction
+/// anyway).
+pub fn spawn_scheduler(
+    services: Services,
+    interval: Duration,
+    stop: CancellationToken,
+) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(interval);
+        // A pass that overruns the interval delays the next one instead of starting a burst.
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                biased;
+                () = stop.cancelled() => break,
+                _ = ticks.tick() => {}
+            }
+            match services.run_due_deadlines().await {
+                Ok(run) if run == Default::default() => {}
+                Ok(run) => tracing::info!(
+                    performed = run.performed.len(),
+                    done_elsewhere = run.done_elsewhere,
+                    failed = run.failed,
+                    "deadline pass"
+                ),
+                Err(error) => tracing::error!(error = %error, "deadline pass failed"),
+            }
+        }
+        tracing::info!("deadline scheduler stopped");
+    })
+}
+
+/// Waits for the scheduler to finish its pass after `stop` was cancelled, for as long as
+/// in-flight requests are given; past that the process exits and any open transaction is rolled
+/// back with its connection.
+pub async fn stop_scheduler(task: JoinHandle<()>) {
+    match tokio::time::timeout(SHUTDOWN_GRACE, task).await {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => tracing::error!(error = %error, "the deadline scheduler failed"),
+        Err(_) => tracing::warn!("the deadline scheduler did not finish its pass in time"),
+    }
 }
 
 /// A driver's error may quote the URL it was given, password included.

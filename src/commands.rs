@@ -5,8 +5,10 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context as _;
+use tokio_util::sync::CancellationToken;
 
 use crate::api::CalculationView;
 use crate::app::{self, Application, DatabaseMode};
@@ -113,7 +115,17 @@ async fn serve(settings: &Settings, demo: bool) -> anyhow::Result<ExitCode> {
         "Redress is listening on http://{} (API docs at /docs)",
         application.address()
     );
-    application.run_until_stopped(services).await?;
+    let stop = CancellationToken::new();
+    let scheduler = (settings.scheduler_interval_seconds > 0).then(|| {
+        let interval = Duration::from_secs(settings.scheduler_interval_seconds);
+        app::spawn_scheduler(services.clone(), interval, stop.clone())
+    });
+    let served = application.run_until_stopped(services).await;
+    stop.cancel();
+    if let Some(task) = scheduler {
+        app::stop_scheduler(task).await;
+    }
+    served?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -16,6 +16,8 @@ pub const BIND_DEFAULT: &str = "127.0.0.1:8080";
 pub const FORMS_DIR_DEFAULT: &str = "forms";
 /// Where the public reaches the server; printed (as a QR code) on decisions to verify them.
 pub const PUBLIC_URL_DEFAULT: &str = "http://127.0.0.1:8080";
+/// How often `serve` looks for deadlines that have fallen due.
+pub const SCHEDULER_INTERVAL_SECONDS_DEFAULT: u64 = 60;
 
 /// What the optional settings file may hold; every key is optional.
 #[derive(Debug, Default, Deserialize)]
@@ -27,6 +29,7 @@ struct FileSettings {
     session_lifetime_hours: Option<u32>,
     upload_bytes_maximum: Option<usize>,
     public_url: Option<String>,
+    scheduler_interval_seconds: Option<u64>,
     /// The scheme's own bank account, which payment batches pay from.
     payer_name: Option<String>,
     payer_iban: Option<String>,
@@ -42,6 +45,8 @@ pub struct Settings {
     pub upload_bytes_maximum: usize,
     /// The server's address as the public reaches it, without a trailing slash.
     pub public_url: String,
+    /// Seconds between the deadline scheduler's passes; 0 turns the scheduler off.
+    pub scheduler_interval_seconds: u64,
     /// The scheme's own bank account; without it batches cannot be exported.
     pub payer: Option<Debtor>,
 }
@@ -56,6 +61,10 @@ impl std::fmt::Debug for Settings {
             .field("session_lifetime_hours", &self.session_lifetime_hours)
             .field("upload_bytes_maximum", &self.upload_bytes_maximum)
             .field("public_url", &self.public_url)
+            .field(
+                "scheduler_interval_seconds",
+                &self.scheduler_interval_seconds,
+            )
             .field("payer", &self.payer.as_ref().map(|_| "<configured>"))
             .finish()
     }
@@ -110,6 +119,9 @@ impl Settings {
                 .unwrap_or_else(|| PUBLIC_URL_DEFAULT.to_owned())
                 .trim_end_matches('/')
                 .to_owned(),
+            scheduler_interval_seconds: from_file
+                .scheduler_interval_seconds
+                .unwrap_or(SCHEDULER_INTERVAL_SECONDS_DEFAULT),
         })
     }
 
@@ -166,6 +178,22 @@ mod tests {
         assert_eq!(settings.database_url, "sqlite://from-file.db");
         assert_eq!(settings.bind.port(), 9100);
         assert_eq!(settings.forms_dir, PathBuf::from("forms"));
+        assert_eq!(
+            settings.scheduler_interval_seconds,
+            SCHEDULER_INTERVAL_SECONDS_DEFAULT
+        );
+    }
+
+    #[test]
+    fn the_file_sets_the_scheduler_interval() {
+        let path = std::env::temp_dir().join(format!(
+            "redress-settings-interval-{}.toml",
+            std::process::id()
+        ));
+        std::fs::write(&path, "scheduler_interval_seconds = 0\n").unwrap();
+        let settings = Settings::load(Some(&path), Overrides::default()).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(settings.scheduler_interval_seconds, 0);
     }
 
     #[test]

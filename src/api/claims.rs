@@ -196,7 +196,8 @@ impl ClaimsApi {
     /// The claim as the actor may see it, recording any protected identity it shows.
     async fn view(&self, claim: Claim, actor: &Actor) -> Result<ClaimView, ApiError> {
         self.services.record_identity_read(actor, &claim).await?;
-        Ok(ClaimView::for_actor(claim, actor))
+        let days_overdue = self.services.days_overdue(&claim);
+        Ok(ClaimView::for_actor(claim, actor, days_overdue))
     }
 
     async fn found(&self, claim: Claim, actor: &Actor) -> Result<Found, ApiError> {

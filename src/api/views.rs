@@ -72,6 +72,9 @@ pub struct ClaimView {
     pub lodged_on: Option<NaiveDate>,
     pub filing_extension_reason: Option<String>,
     pub deadlines: DeadlinesView,
+    /// Days past the deadline the claim has overrun the longest (evidence still awaited, no
+    /// decision, an award unpaid); `null` when it is on time.
+    pub days_overdue: Option<i64>,
     pub proposed_award: Option<MoneyView>,
     pub review_round: i32,
     /// Interim awards granted so far, deducted from the final award.
@@ -84,7 +87,7 @@ pub struct ClaimView {
 }
 
 impl ClaimView {
-    pub fn for_actor(claim: Claim, actor: &Actor) -> Self {
+    pub fn for_actor(claim: Claim, actor: &Actor, days_overdue: Option<i64>) -> Self {
         let visible = may_see_identity(actor, &claim);
         let facts = claim.facts;
         let show = |text: &str| {
@@ -126,6 +129,7 @@ impl ClaimView {
                 appeal_due: claim.deadlines.appeal_due,
                 payment_due: claim.deadlines.payment_due,
             },
+            days_overdue,
             proposed_award: claim.proposed_award.map(MoneyView::from),
             review_round: claim.review_round,
             interim_awarded: MoneyView::from(claim.interim_awarded),

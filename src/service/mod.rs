@@ -19,6 +19,7 @@ mod evidence;
 pub mod idempotency;
 mod letters;
 pub mod payments;
+mod scheduler;
 mod throttle;
 pub mod users;
 
@@ -29,6 +30,7 @@ use sea_orm::DatabaseConnection;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::ServiceError;
+pub use scheduler::DeadlineRun;
 use throttle::LoginThrottle;
 
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};

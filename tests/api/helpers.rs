@@ -80,19 +80,7 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
         }
     };
     let clock = Arc::new(ManualClock::new(START.parse::<DateTime<Utc>>().unwrap()));
-    let settings = Settings {
-        database_url: database_url.clone(),
-        bind: "127.0.0.1:0".parse().unwrap(),
-        forms_dir: forms_dir(),
-        session_lifetime_hours: SESSION_LIFETIME_HOURS,
-        upload_bytes_maximum: UPLOAD_BYTES_MAXIMUM,
-        public_url: "https://redress.example".to_owned(),
-        payer: Some(Debtor {
-            name: "Commission for Compensation of Crime Victims".to_owned(),
-            iban: Iban::parse("XK051212012345678906").unwrap(),
-            bic: Some(Bic::parse("RBKOXKPR").unwrap()),
-        }),
-    };
+    let settings = settings(&database_url);
     let services = app::open(&settings, clock.clone())
         .await
         .expect("opening the application");
@@ -108,6 +96,24 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
         client,
         cleanup,
     })
+}
+
+/// The settings every test server runs with, over `database_url`.
+fn settings(database_url: &str) -> Settings {
+    Settings {
+        database_url: database_url.to_owned(),
+        bind: "127.0.0.1:0".parse().unwrap(),
+        forms_dir: forms_dir(),
+        session_lifetime_hours: SESSION_LIFETIME_HOURS,
+        upload_bytes_maximum: UPLOAD_BYTES_MAXIMUM,
+        public_url: "https://redress.example".to_owned(),
+        scheduler_interval_seconds: 0,
+        payer: Some(Debtor {
+            name: "Commission for Compensation of Crime Victims".to_owned(),
+            iban: Iban::parse("XK051212012345678906").unwrap(),
+            bic: Some(Bic::parse("RBKOXKPR").unwrap()),
+        }),
+    }
 }
 
 pub fn forms_dir() -> PathBuf {
@@ -189,6 +195,14 @@ impl TestApp {
 
     pub fn advance(&self, days: i64) {
         self.clock.advance(TimeDelta::days(days));
+    }
+
+    /// The services of a second server instance over the same database (its own connections,
+    /// the same clock), as another process would run them.
+    pub async fn another_instance(&self) -> Services {
+        app::open(&settings(&self.database_url), self.clock.clone())
+            .await
+            .expect("opening a second instance")
     }
 
     /// Creates a user with `roles`, named "Synthetic <username>", and signs them in through

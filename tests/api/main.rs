@@ -9,6 +9,7 @@ mod auth;
 mod awards;
 mod commission;
 mod concurrency;
+mod deadlines;
 mod decisions;
 mod docs;
 mod documents;
