@@ -8,7 +8,7 @@ use poem_openapi::{ApiResponse, Enum, Object, OpenApi};
 use serde::Deserialize;
 
 use super::Tag;
-use super::body::JsonBody;
+use super::body::{JsonBody, OptionalJsonBody};
 use super::problem::ApiError;
 use super::security::BearerAuth;
 use crate::domain::money::{Currency, Money};
@@ -295,17 +295,19 @@ impl PaymentsApi {
         Ok(Json(order.into()))
     }
 
-    /// Cancel an order before it is exported to the bank.
+    /// Cancel an order before it is exported to the bank; the body, with its reason, is
+    /// optional.
     #[oai(path = "/payment-orders/:id/cancel", method = "post")]
     async fn cancel(
         &self,
         auth: BearerAuth,
         id: Path<i64>,
-        body: JsonBody<CancelBody>,
+        body: OptionalJsonBody<CancelBody>,
     ) -> Result<Json<PaymentOrderView>, ApiError> {
+        let reason = body.0.and_then(|body| body.reason);
         let order = self
             .services
-            .cancel_payment_order(&auth.0.actor, PaymentOrderId(id.0), body.0.reason)
+            .cancel_payment_order(&auth.0.actor, PaymentOrderId(id.0), reason)
             .await?;
         Ok(Json(order.into()))
     }

@@ -251,6 +251,15 @@ async fn orders_never_add_up_to_more_than_the_award(app: TestApp) {
         )
         .await;
     assert_eq!(cancelled.status(), StatusCode::OK);
+    let without_reason = prepare_ok(&app, &finance.officer, claim, "100.00").await;
+    let cancelled = app
+        .post(
+            &finance.officer,
+            &format!("/api/v1/payment-orders/{without_reason}/cancel"),
+            None,
+        )
+        .await;
+    assert_eq!(cancelled.status(), StatusCode::OK);
     prepare_ok(&app, &finance.officer, claim, "3000.00").await;
 }
 
