@@ -11,6 +11,7 @@ use super::Tag;
 use super::body::{JsonBody, OptionalJsonBody};
 use super::problem::ApiError;
 use super::security::BearerAuth;
+use crate::domain::claim::PersonalText;
 use crate::domain::money::{Currency, Money};
 use crate::domain::payments::PaymentOrderId;
 use crate::domain::payout::{Bic, Iban, OrderState, PayeeKind, RemittanceReference};
@@ -504,17 +505,12 @@ fn order_request(body: PaymentOrderBody) -> Result<OrderRequest, ApiError> {
     let reference = RemittanceReference::parse(&body.reference)
         .map_err(|error| invalid("reference", error.to_string()))?;
     let amount = super::claims::amount("amount", Some(body.amount))?.unwrap_or_default();
-    let name = body.payee_name.trim().to_owned();
-    if name.is_empty() || name.chars().any(char::is_control) {
-        return Err(invalid(
-            "payee_name",
-            "must be a name without control characters".to_owned(),
-        ));
-    }
+    let name = PersonalText::parse(&body.payee_name)
+        .map_err(|error| invalid("payee_name", error.to_string()))?;
     Ok(OrderRequest {
         payee: Payee {
             kind: body.payee_kind,
-            name,
+            name: name.expose().to_owned(),
             iban,
             bic,
         },

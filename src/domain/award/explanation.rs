@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use strum::{EnumDiscriminants, EnumIter, IntoStaticStr};
+use strum::{EnumDiscriminants, EnumIter, IntoEnumIterator, IntoStaticStr};
 
 /// A rule as applied: phrases read in order, joined by "; ".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,9 +26,9 @@ impl Explanation {
 }
 
 /// One step of a rule. Amounts are in the calculation's currency; ranks count from 1.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, EnumDiscriminants)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, EnumDiscriminants, EnumIter)]
 #[serde(tag = "phrase", rename_all = "snake_case", deny_unknown_fields)]
-#[strum_discriminants(name(PhraseKind), derive(EnumIter, IntoStaticStr))]
+#[strum_discriminants(name(PhraseKind), derive(IntoStaticStr))]
 #[strum_discriminants(strum(serialize_all = "kebab-case"))]
 pub enum Phrase {
     /// One amount claimed under the head.
@@ -206,79 +206,14 @@ impl Phrase {
 }
 
 /// Every phrase's text key and the variables it takes, for the check that each language
-/// defines them all.
+/// defines them all: read from one phrase of each kind (strum fills its figures with defaults).
 pub fn phrase_texts() -> Vec<(&'static str, Vec<&'static str>)> {
-    use strum::IntoEnumIterator;
-    PhraseKind::iter()
-        .map(|kind| (kind.into(), example(kind)))
-        .map(|(key, phrase): (&'static str, Phrase)| {
+    Phrase::iter()
+        .map(|phrase| {
             let names = phrase.figures().into_iter().map(|(name, _)| name).collect();
-            (key, names)
+            (phrase.key(), names)
         })
         .collect()
-}
-
-/// A phrase of each kind, to read its variables from.
-fn example(kind: PhraseKind) -> Phrase {
-    let zero = Decimal::ZERO;
-    match kind {
-        PhraseKind::Claimed => Phrase::Claimed { amount: zero },
-        PhraseKind::ClaimedSeveral => Phrase::ClaimedSeveral {
-            count: 0,
-            amount: zero,
-        },
-        PhraseKind::FixedPayment => Phrase::FixedPayment { amount: zero },
-        PhraseKind::CappedAt => Phrase::CappedAt { amount: zero },
-        PhraseKind::WithinCap => Phrase::WithinCap { amount: zero },
-        PhraseKind::PaidInFull => Phrase::PaidInFull,
-        PhraseKind::ForClass => Phrase::ForClass {
-            class: String::new(),
-        },
-        PhraseKind::Injury => Phrase::Injury {
-            rank: 0,
-            weight_percent: zero,
-            amount: zero,
-        },
-        PhraseKind::InjuryNotCounted => Phrase::InjuryNotCounted {
-            rank: 0,
-            counted: 0,
-        },
-        PhraseKind::WeeksAtRate => Phrase::WeeksAtRate {
-            weeks: 0,
-            weekly_rate: zero,
-        },
-        PhraseKind::UnpaidWeeks => Phrase::UnpaidWeeks { weeks: 0 },
-        PhraseKind::MaximumWeeks => Phrase::MaximumWeeks { weeks: 0 },
-        PhraseKind::WeeksPaid => Phrase::WeeksPaid {
-            weeks: 0,
-            amount: zero,
-        },
-        PhraseKind::SolePerson => Phrase::SolePerson { amount: zero },
-        PhraseKind::PersonsEach => Phrase::PersonsEach {
-            count: 0,
-            each_amount: zero,
-            amount: zero,
-        },
-        PhraseKind::YearsUntilAge => Phrase::YearsUntilAge {
-            years: zero,
-            yearly_amount: zero,
-            until_age_years: 0,
-            amount: zero,
-        },
-        PhraseKind::BelowMinimumRefused => Phrase::BelowMinimumRefused {
-            worth: zero,
-            minimum: zero,
-        },
-        PhraseKind::BelowMinimumRaised => Phrase::BelowMinimumRaised {
-            worth: zero,
-            minimum: zero,
-        },
-        PhraseKind::AboveMaximum => Phrase::AboveMaximum {
-            worth: zero,
-            maximum: zero,
-            heads: Vec::new(),
-        },
-    }
 }
 
 #[cfg(test)]
