@@ -47,6 +47,10 @@ pub struct Model {
     pub decision_award_minor: Option<i64>,
     pub decision_reason: Option<String>,
     pub decided_on: Option<Date>,
+    /// The days the scheduler flagged each overrun deadline.
+    pub evidence_overdue_flagged_on: Option<Date>,
+    pub decision_overdue_flagged_on: Option<Date>,
+    pub payment_overdue_flagged_on: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -11,7 +11,7 @@ use serde_json::Value;
 use strum::IntoEnumIterator;
 
 use crate::domain::assignments::AssignmentKind;
-use crate::domain::claim::{ApplicantKind, Language, OutcomeKind};
+use crate::domain::claim::{ApplicantKind, Language, OutcomeKind, OverdueFlag};
 use crate::domain::money::Currency;
 use crate::domain::operations::VoteKind;
 use crate::domain::payout::{OrderState, PayeeKind};
@@ -94,6 +94,11 @@ openapi_string_enum!(
     "A workflow action (see the transition table in the README)."
 );
 openapi_string_enum!(Role, "Role", "A role a user holds.");
+openapi_string_enum!(
+    OverdueFlag,
+    "OverdueFlag",
+    "A deadline the claim overran, flagged by the scheduler."
+);
 openapi_string_enum!(
     OffenceType,
     "OffenceType",

@@ -6,7 +6,7 @@ use poem_openapi::Object;
 
 use crate::domain::access::{initials, may_see_identity};
 use crate::domain::audit::StoredEvent;
-use crate::domain::claim::{ApplicantKind, Language, Outcome, OutcomeKind};
+use crate::domain::claim::{ApplicantKind, Language, Outcome, OutcomeKind, OverdueFlag};
 use crate::domain::operations::VoteKind;
 use crate::domain::votes::{Ballot, VoteChoice};
 use crate::domain::workflow::{Availability, InputField};
@@ -35,6 +35,13 @@ pub struct DeadlinesView {
     pub decision_due: Option<NaiveDate>,
     pub appeal_due: Option<NaiveDate>,
     pub payment_due: Option<NaiveDate>,
+}
+
+/// A deadline the claim overran and the day the scheduler flagged it.
+#[derive(Object, Debug, Clone)]
+pub struct FlagView {
+    pub flag: OverdueFlag,
+    pub flagged_on: NaiveDate,
 }
 
 #[derive(Object, Debug, Clone)]
@@ -75,6 +82,9 @@ pub struct ClaimView {
     /// Days past the deadline the claim has overrun the longest (evidence still awaited, no
     /// decision, an award unpaid); `null` when it is on time.
     pub days_overdue: Option<i64>,
+    /// Deadlines overrun that call for a person: evidence that never came (the claim went on to
+    /// assessment without it), no decision in time, an award unpaid in time (escalated).
+    pub flags: Vec<FlagView>,
     pub proposed_award: Option<MoneyView>,
     pub review_round: i32,
     /// Interim awards granted so far, deducted from the final award.
@@ -130,6 +140,14 @@ impl ClaimView {
                 payment_due: claim.deadlines.payment_due,
             },
             days_overdue,
+            flags: claim
+                .flags
+                .iter()
+                .map(|(flag, flagged_on)| FlagView {
+                    flag: *flag,
+                    flagged_on: *flagged_on,
+                })
+                .collect(),
             proposed_award: claim.proposed_award.map(MoneyView::from),
             review_round: claim.review_round,
             interim_awarded: MoneyView::from(claim.interim_awarded),

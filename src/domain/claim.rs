@@ -1,6 +1,6 @@
 //! A claim as the core sees it: its facts, where it stands, its deadlines and its decision.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -186,6 +186,20 @@ pub struct Deadlines {
     pub payment_due: Option<NaiveDate>,
 }
 
+named_enum! {
+    /// A deadline the claim overran, raised by the scheduler so that someone acts on it. A flag
+    /// belongs to the deadline it marks: setting that deadline anew lowers it, and the audit
+    /// trail keeps every flag ever raised.
+    pub enum OverdueFlag {
+        /// The evidence requested did not arrive in time; the claim went on to assessment.
+        EvidenceOverdue,
+        /// No decision by the decision due date.
+        DecisionOverdue,
+        /// A final award not paid by its payment due date; escalated to finance and the chair.
+        PaymentOverdue,
+    }
+}
+
 /// What the commission decided.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -260,6 +274,8 @@ pub struct Claim {
     /// The secretariat member assigned to prepare the claim; once one is, only they record
     /// its assessment.
     pub rapporteur: Option<UserId>,
+    /// Deadlines overrun, each with the day it was flagged.
+    pub flags: BTreeMap<OverdueFlag, NaiveDate>,
 }
 
 #[cfg(test)]
@@ -328,6 +344,7 @@ pub(crate) mod tests {
             calculation: None,
             decision: None,
             recused: BTreeSet::new(),
+            flags: BTreeMap::new(),
             rapporteur: None,
         }
     }

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::claim::{Claim, Decision, Outcome};
+use super::claim::{Claim, Decision, Outcome, OverdueFlag};
 use super::deadlines::add_days;
 use super::error::{DomainError, RuleViolation};
 use super::guards::{Check, awarded, to_money};
@@ -24,12 +24,16 @@ pub fn apply(
         ClaimAction::AcceptForAssessment
         | ClaimAction::CompleteEvidence
         | ClaimAction::EvidenceDeadlinePassed => {
+            if action == ClaimAction::EvidenceDeadlinePassed {
+                next.flags.insert(OverdueFlag::EvidenceOverdue, today);
+            }
             next.deadlines.evidence_due = None;
             if next.deadlines.decision_due.is_none() {
                 next.deadlines.decision_due = add_days(today, periods.decision_days);
             }
         }
         ClaimAction::RequestEvidence => {
+            next.flags.remove(&OverdueFlag::EvidenceOverdue);
             next.deadlines.evidence_due = check
                 .input
                 .evidence_due
@@ -52,6 +56,8 @@ pub fn apply(
         ClaimAction::RecordAppealOutcome => record_appeal_outcome(next, check)?,
         ClaimAction::Finalize => set_payment_due(next, check),
         ClaimAction::Reopen => {
+            next.flags.remove(&OverdueFlag::DecisionOverdue);
+            next.flags.remove(&OverdueFlag::PaymentOverdue);
             next.deadlines.decision_due = add_days(today, periods.decision_days);
             next.deadlines.appeal_due = None;
             next.deadlines.payment_due = None;
@@ -143,6 +149,7 @@ fn record_appeal_outcome(next: &mut Claim, check: &Check<'_>) -> Result<(), Doma
         }
         AppealOutcome::Remitted => {
             next.decision = None;
+            next.flags.remove(&OverdueFlag::DecisionOverdue);
             next.deadlines.decision_due = add_days(
                 check.context.today,
                 check.context.rules.periods.decision_days,
@@ -154,6 +161,7 @@ fn record_appeal_outcome(next: &mut Claim, check: &Check<'_>) -> Result<(), Doma
 }
 
 fn set_payment_due(next: &mut Claim, check: &Check<'_>) {
+    next.flags.remove(&OverdueFlag::PaymentOverdue);
     next.deadlines.payment_due = awarded(next).and_then(|_| {
         add_days(
             check.context.today,

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use strum::IntoStaticStr;
 
 use super::award::AwardError;
-use super::claim::DocumentKind;
+use super::claim::{DocumentKind, OverdueFlag};
 use super::money::Money;
 use super::operations::ClaimOperation;
 use super::payout::PayoutError;
@@ -123,6 +123,8 @@ pub enum RuleViolation {
     ExtensionNotNeeded,
     #[error("an extension was already granted")]
     ExtensionAlreadyGranted,
+    #[error("the deadline behind {flag} has not passed, or the flag is up already")]
+    NotOverdue { flag: OverdueFlag },
 }
 
 impl RuleViolation {

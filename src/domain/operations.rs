@@ -29,6 +29,8 @@ named_enum! {
         ApprovePaymentOrder,
         CancelPaymentOrder,
         ConfirmPayment,
+        /// The scheduler marks a deadline overrun (`timed::raise_flag` says which and when).
+        FlagOverdue,
     }
 }
 
@@ -118,6 +120,18 @@ static PERMISSIONS: &[Permission] = &[
         operation: ClaimOperation::ConfirmPayment,
         states: &[S::InPayment],
         roles: &[Role::FinanceApprover, Role::System],
+    },
+    Permission {
+        operation: ClaimOperation::FlagOverdue,
+        states: &[
+            S::Submitted,
+            S::AwaitingEvidence,
+            S::UnderAssessment,
+            S::InCommissionReview,
+            S::Final,
+            S::InPayment,
+        ],
+        roles: &[Role::System],
     },
     Permission {
         operation: ClaimOperation::GrantFilingExtension,

@@ -6,22 +6,82 @@
 
 use chrono::NaiveDate;
 
-use super::claim::Claim;
+use super::claim::{Claim, OverdueFlag};
+use super::error::{DomainError, RuleViolation};
 use super::guards::awarded;
 use super::workflow::{ClaimAction, ClaimState};
 
+/// What the `system` actor does about a deadline: move the claim on, or flag it for a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimedAction {
+    Transition(ClaimAction),
+    Flag(OverdueFlag),
+}
+
+impl std::fmt::Display for TimedAction {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TimedAction::Transition(action) => action.fmt(formatter),
+            TimedAction::Flag(flag) => write!(formatter, "flag {flag}"),
+        }
+    }
+}
+
 /// The action the `system` actor performs on the claim today, if one is due. A deadline's date
-/// is its last day: the action falls due the day after.
-pub fn due_action(claim: &Claim, today: NaiveDate) -> Option<ClaimAction> {
+/// is its last day: the action falls due the day after. Moving the claim on comes before
+/// flagging it, and each flag is raised once per deadline.
+pub fn due_action(claim: &Claim, today: NaiveDate) -> Option<TimedAction> {
     let passed = |due: Option<NaiveDate>| due.is_some_and(|due| today > due);
-    match claim.state {
+    let transition = match claim.state {
         ClaimState::AwaitingEvidence if passed(claim.deadlines.evidence_due) => {
             Some(ClaimAction::EvidenceDeadlinePassed)
         }
         ClaimState::Decided if passed(claim.deadlines.appeal_due) => Some(ClaimAction::Finalize),
         ClaimState::Final if awarded(claim).is_none() => Some(ClaimAction::Close),
         _ => None,
+    };
+    if let Some(action) = transition {
+        return Some(TimedAction::Transition(action));
     }
+    [OverdueFlag::DecisionOverdue, OverdueFlag::PaymentOverdue]
+        .into_iter()
+        .find(|flag| flag_due(claim, *flag, today))
+        .map(TimedAction::Flag)
+}
+
+/// Whether the deadline behind `flag` has passed with nothing done and no flag raised yet.
+/// Evidence is flagged by its own transition, which moves the claim on at the same time.
+fn flag_due(claim: &Claim, flag: OverdueFlag, today: NaiveDate) -> bool {
+    if claim.flags.contains_key(&flag) {
+        return false;
+    }
+    let (due, waiting) = match flag {
+        OverdueFlag::EvidenceOverdue => return false,
+        OverdueFlag::DecisionOverdue => (
+            claim.deadlines.decision_due,
+            claim.decision.is_none() && ClaimState::AWAITING_DECISION.contains(&claim.state),
+        ),
+        OverdueFlag::PaymentOverdue => (
+            claim.deadlines.payment_due,
+            matches!(claim.state, ClaimState::Final | ClaimState::InPayment),
+        ),
+    };
+    waiting && due.is_some_and(|due| today > due)
+}
+
+/// The claim with `flag` raised today, if its deadline has passed with nothing done; an error
+/// when it has not (or the flag is up already), so that two passes never raise it twice.
+pub fn raise_flag(
+    claim: &Claim,
+    flag: OverdueFlag,
+    today: NaiveDate,
+) -> Result<Claim, DomainError> {
+    if !flag_due(claim, flag, today) {
+        return Err(RuleViolation::NotOverdue { flag }.into());
+    }
+    let mut after = claim.clone();
+    after.flags.insert(flag, today);
+    Ok(after)
 }
 
 /// How many days the claim is past the deadline it has overrun the longest: evidence still
@@ -74,7 +134,7 @@ mod tests {
         assert_eq!(due_action(&waiting, date("2026-05-01")), None);
         assert_eq!(
             due_action(&waiting, date("2026-05-02")),
-            Some(ClaimAction::EvidenceDeadlinePassed)
+            Some(TimedAction::Transition(ClaimAction::EvidenceDeadlinePassed))
         );
     }
 
@@ -84,7 +144,7 @@ mod tests {
         assert_eq!(due_action(&claim, date("2026-05-01")), None);
         assert_eq!(
             due_action(&claim, date("2026-05-02")),
-            Some(ClaimAction::Finalize)
+            Some(TimedAction::Transition(ClaimAction::Finalize))
         );
     }
 
@@ -93,11 +153,58 @@ mod tests {
         let rejected = decided(ClaimState::Final, Outcome::Rejected);
         assert_eq!(
             due_action(&rejected, date("2026-04-02")),
-            Some(ClaimAction::Close)
+            Some(TimedAction::Transition(ClaimAction::Close))
         );
         let award = Outcome::Award(Money::from_minor_units(50_000, Currency::Eur));
         let awarded = decided(ClaimState::Final, award);
         assert_eq!(due_action(&awarded, date("2027-04-02")), None);
+    }
+
+    #[test]
+    fn a_claim_without_a_decision_by_its_due_date_is_flagged_once() {
+        let mut waiting = claim(ClaimState::UnderAssessment);
+        waiting.deadlines.decision_due = Some(date("2026-05-01"));
+        assert_eq!(due_action(&waiting, date("2026-05-01")), None);
+        let flag = TimedAction::Flag(OverdueFlag::DecisionOverdue);
+        assert_eq!(due_action(&waiting, date("2026-05-02")), Some(flag));
+        let flagged =
+            raise_flag(&waiting, OverdueFlag::DecisionOverdue, date("2026-05-02")).unwrap();
+        assert_eq!(
+            flagged.flags.get(&OverdueFlag::DecisionOverdue),
+            Some(&date("2026-05-02"))
+        );
+        assert_eq!(due_action(&flagged, date("2026-06-01")), None);
+        assert!(raise_flag(&flagged, OverdueFlag::DecisionOverdue, date("2026-06-01")).is_err());
+    }
+
+    #[test]
+    fn an_unpaid_award_past_its_payment_due_is_flagged_and_a_paid_one_is_not() {
+        let award = Outcome::Award(Money::from_minor_units(50_000, Currency::Eur));
+        let mut unpaid = decided(ClaimState::InPayment, award);
+        unpaid.deadlines.payment_due = Some(date("2026-06-01"));
+        assert_eq!(
+            due_action(&unpaid, date("2026-06-02")),
+            Some(TimedAction::Flag(OverdueFlag::PaymentOverdue))
+        );
+        unpaid.state = ClaimState::Paid;
+        assert_eq!(due_action(&unpaid, date("2026-06-02")), None);
+        assert!(raise_flag(&unpaid, OverdueFlag::PaymentOverdue, date("2026-06-02")).is_err());
+    }
+
+    #[test]
+    fn a_flag_is_never_raised_before_its_deadline_has_passed() {
+        let mut waiting = claim(ClaimState::InCommissionReview);
+        waiting.deadlines.decision_due = Some(date("2026-05-01"));
+        for flag in [
+            OverdueFlag::DecisionOverdue,
+            OverdueFlag::PaymentOverdue,
+            OverdueFlag::EvidenceOverdue,
+        ] {
+            assert!(
+                raise_flag(&waiting, flag, date("2026-05-01")).is_err(),
+                "{flag}"
+            );
+        }
     }
 
     #[test]

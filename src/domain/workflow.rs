@@ -39,6 +39,14 @@ named_enum! {
 }
 
 impl ClaimState {
+    /// Lodged and not yet decided: the states the decision due date runs in.
+    pub const AWAITING_DECISION: &[ClaimState] = &[
+        ClaimState::Submitted,
+        ClaimState::AwaitingEvidence,
+        ClaimState::UnderAssessment,
+        ClaimState::InCommissionReview,
+    ];
+
     /// A state with no way out. Closed is not terminal: the rules may allow a reopening.
     pub fn is_terminal(self) -> bool {
         matches!(self, ClaimState::Withdrawn)

@@ -9,10 +9,16 @@
 
 use chrono::NaiveDate;
 
+use serde_json::json;
+
+use super::claims::{Change, operation};
 use super::{ServiceError, Services};
-use crate::domain::timed::{days_overdue, due_action};
+use crate::domain::claim::OverdueFlag;
+use crate::domain::error::RuleViolation;
+use crate::domain::operations::{ClaimOperation, authorize};
+use crate::domain::timed::{TimedAction, days_overdue, due_action, raise_flag};
 use crate::domain::workflow::ActionInput;
-use crate::domain::{Actor, Claim, ClaimAction, ClaimId, DomainError};
+use crate::domain::{Actor, Claim, ClaimId, DomainError};
 use crate::store;
 
 /// Claims read per query of a pass; the pass pages through them all.
@@ -26,7 +32,7 @@ const CHAIN_LENGTH_MAXIMUM: usize = 4;
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct DeadlineRun {
     /// Timed actions this pass performed, in order.
-    pub performed: Vec<(ClaimId, ClaimAction)>,
+    pub performed: Vec<(ClaimId, TimedAction)>,
     /// Actions another pass (here or on another instance) took first or was taking.
     pub done_elsewhere: usize,
     /// Actions that failed for another reason; each is logged and retried on the next pass.
@@ -42,7 +48,7 @@ enum Attempt {
 
 impl Services {
     /// Performs every timed action due as of the services' clock: evidence overdue, an appeal
-    /// window passed, a final claim with nothing to pay. A failure on one claim is logged and
+    /// window passed, a final claim with nothing to pay, a decision or payment overdue (flagged). A failure on one claim is logged and
     /// leaves the others to go on; only failing to read the due claims fails the pass.
     pub async fn run_due_deadlines(&self) -> Result<DeadlineRun, ServiceError> {
         let today = self.today();
@@ -86,7 +92,7 @@ impl Services {
         }
     }
 
-    async fn attempt(&self, id: ClaimId, action: ClaimAction) -> Attempt {
+    async fn attempt(&self, id: ClaimId, action: TimedAction) -> Attempt {
         let lock = match store::scheduler::try_lock_claim(self.database(), id).await {
             Ok(Some(lock)) => lock,
             Ok(None) => {
@@ -95,9 +101,14 @@ impl Services {
             }
             Err(error) => return failed(id, action, &error.into()),
         };
-        let result = self
-            .perform(&Actor::system(), id, action, ActionInput::default(), None)
-            .await;
+        let system = Actor::system();
+        let result = match action {
+            TimedAction::Transition(action) => {
+                self.perform(&system, id, action, ActionInput::default(), None)
+                    .await
+            }
+            TimedAction::Flag(flag) => self.flag_overdue(&system, id, flag).await,
+        };
         if let Err(error) = lock.release().await {
             // The lock ends with its connection at worst; the action's own outcome stands.
             tracing::warn!(claim_id = id.0, error = %error, "releasing a scheduler lock failed");
@@ -115,6 +126,32 @@ impl Services {
         }
     }
 
+    /// Raises `flag` on the claim, with the deadline it marks and the days over in the audit
+    /// event; refused when the deadline has not passed or the flag is up already.
+    async fn flag_overdue(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        flag: OverdueFlag,
+    ) -> Result<Claim, ServiceError> {
+        self.change(actor, id, None, |claim, context| {
+            let role = authorize(ClaimOperation::FlagOverdue, claim, actor)?;
+            let after = raise_flag(claim, flag, context.today)?;
+            let payload = json!({
+                "flag": flag,
+                "days_over": days_overdue(claim, context.today),
+            });
+            Ok(Change {
+                after,
+                role,
+                action: operation(ClaimOperation::FlagOverdue),
+                payload,
+                records: Vec::new(),
+            })
+        })
+        .await
+    }
+
     /// How many days the claim is past a deadline today, for lists of overdue claims.
     pub fn days_overdue(&self, claim: &Claim) -> Option<i64> {
         days_overdue(claim, self.today())
@@ -126,12 +163,17 @@ impl Services {
 fn moved_on(error: &ServiceError) -> bool {
     matches!(
         error,
-        ServiceError::VersionConflict | ServiceError::Domain(DomainError::IllegalAction { .. })
+        ServiceError::VersionConflict
+            | ServiceError::Domain(
+                DomainError::IllegalAction { .. }
+                    | DomainError::OperationNotAllowed { .. }
+                    | DomainError::RuleViolated(RuleViolation::NotOverdue { .. })
+            )
     )
 }
 
 /// Logs a failed timed action by claim and action only, and counts it.
-fn failed(id: ClaimId, action: ClaimAction, error: &ServiceError) -> Attempt {
+fn failed(id: ClaimId, action: TimedAction, error: &ServiceError) -> Attempt {
     tracing::warn!(claim_id = id.0, %action, error = %error, "timed action failed; retried next pass");
     Attempt::Failed
 }

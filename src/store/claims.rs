@@ -172,6 +172,7 @@ pub async fn insert(
         decision: None,
         recused: Default::default(),
         rapporteur: None,
+        flags: Default::default(),
     };
     let mut row = changed_columns(&draft, now)?;
     row.reference = Set(new.reference.to_string());

@@ -1,15 +1,16 @@
 //! Rows to domain values and back. A row that does not parse is corruption, reported with the
 //! column's name but never its value (values may be personal).
 
+use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use anyhow::{Context as _, anyhow};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::claim;
 use sea_orm::ActiveValue::Set;
 
 use crate::domain::audit::canonical_json;
-use crate::domain::claim::{Deadlines, Decision, Outcome, OutcomeKind, PersonalText};
+use crate::domain::claim::{Deadlines, Decision, Outcome, OutcomeKind, OverdueFlag, PersonalText};
 use crate::domain::money::{Currency, Money};
 use crate::domain::reference::ClaimReference;
 use crate::domain::role::FullName;
@@ -38,6 +39,7 @@ pub fn claim_from_row(row: claim::Model) -> anyhow::Result<Claim> {
     let currency: Currency = parse("claims.currency", &row.currency)?;
     let money = |minor: Option<i64>| minor.map(|minor| Money::from_minor_units(minor, currency));
     let decision = decision_from_row(&row, currency)?;
+    let flags = flags_from_row(&row);
     let facts = ClaimFacts {
         offence_type: parse("claims.offence_type", &row.offence_type)?,
         crime_date: row.crime_date,
@@ -92,7 +94,25 @@ pub fn claim_from_row(row: claim::Model) -> anyhow::Result<Claim> {
             .transpose()
             .context("claims.calculation")?,
         decision,
+        flags,
     })
+}
+
+fn flags_from_row(row: &claim::Model) -> BTreeMap<OverdueFlag, NaiveDate> {
+    [
+        (
+            OverdueFlag::EvidenceOverdue,
+            row.evidence_overdue_flagged_on,
+        ),
+        (
+            OverdueFlag::DecisionOverdue,
+            row.decision_overdue_flagged_on,
+        ),
+        (OverdueFlag::PaymentOverdue, row.payment_overdue_flagged_on),
+    ]
+    .into_iter()
+    .filter_map(|(flag, flagged_on)| Some((flag, flagged_on?)))
+    .collect()
 }
 
 fn decision_from_row(row: &claim::Model, currency: Currency) -> anyhow::Result<Option<Decision>> {
@@ -121,6 +141,7 @@ fn decision_from_row(row: &claim::Model, currency: Currency) -> anyhow::Result<O
 pub fn changed_columns(claim: &Claim, now: DateTime<Utc>) -> anyhow::Result<claim::ActiveModel> {
     let facts = &claim.facts;
     let outcome = claim.decision.as_ref().map(|decision| &decision.outcome);
+    let flagged_on = |flag| claim.flags.get(&flag).copied();
     Ok(claim::ActiveModel {
         state: Set(claim.state.as_str().to_owned()),
         version: Set(claim.version),
@@ -161,6 +182,9 @@ pub fn changed_columns(claim: &Claim, now: DateTime<Utc>) -> anyhow::Result<clai
             Outcome::Award(_) | Outcome::Rejected => None,
         })),
         decided_on: Set(claim.decision.as_ref().map(|decision| decision.decided_on)),
+        evidence_overdue_flagged_on: Set(flagged_on(OverdueFlag::EvidenceOverdue)),
+        decision_overdue_flagged_on: Set(flagged_on(OverdueFlag::DecisionOverdue)),
+        payment_overdue_flagged_on: Set(flagged_on(OverdueFlag::PaymentOverdue)),
         updated_at: Set(now),
         ..Default::default()
     })

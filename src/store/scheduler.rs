@@ -19,7 +19,8 @@ use crate::domain::{Claim, ClaimId, ClaimState};
 const ADVISORY_LOCK_CLASS: i32 = 0x7264_7273;
 
 /// Claims after `after_id`, in id order, that a timed action may be due on `today`: evidence
-/// overdue, an appeal window passed, a final claim with no award. The domain (`timed::due_action`)
+/// overdue, an appeal window passed, a final claim with no award, a decision or a payment overdue
+/// and not yet flagged. The domain (`timed::due_action`)
 /// confirms each; the partial conditions here only keep the pass from reading every claim.
 pub async fn due_for_action(
     connection: &impl ConnectionTrait,
@@ -45,6 +46,27 @@ pub async fn due_for_action(
                     .add(claim::Column::DecisionOutcome.is_null())
                     .add(claim::Column::DecisionOutcome.ne(OutcomeKind::Award.as_str())),
             ),
+        )
+        .add(
+            Condition::all()
+                .add(
+                    claim::Column::State.is_in(
+                        ClaimState::AWAITING_DECISION
+                            .iter()
+                            .map(|state| state.as_str()),
+                    ),
+                )
+                .add(claim::Column::DecisionDue.lt(today))
+                .add(claim::Column::DecisionOverdueFlaggedOn.is_null()),
+        )
+        .add(
+            Condition::all()
+                .add(
+                    claim::Column::State
+                        .is_in([ClaimState::Final.as_str(), ClaimState::InPayment.as_str()]),
+                )
+                .add(claim::Column::PaymentDue.lt(today))
+                .add(claim::Column::PaymentOverdueFlaggedOn.is_null()),
         );
     let rows = claim::Entity::find()
         .filter(claim::Column::Id.gt(after_id))

@@ -18,13 +18,13 @@ use crate::payments::{
 on_both_databases!(a_server_killed_while_batching_or_confirming_leaves_nothing_half_written);
 
 /// A `redress serve` process on the app's database, and the address it listens on.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     address: String,
 }
 
 impl Server {
-    fn start(app: &TestApp) -> Server {
+    pub(crate) fn start(app: &TestApp) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
             .args(["serve", "--bind", "127.0.0.1:0"])
             .env("REDRESS_DATABASE_URL", &app.database_url)
@@ -67,6 +67,15 @@ impl Server {
             .as_str()
             .unwrap()
             .to_owned()
+    }
+
+    /// SIGTERM, as a service manager stops it, and waits for the process to finish its work
+    /// and exit.
+    pub(crate) fn terminate(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status();
+        assert!(sent.is_ok_and(|status| status.success()), "sending SIGTERM");
+        self.child.wait().expect("waiting for the server to stop")
     }
 
     /// SIGKILL: no shutdown, no flush, as a power cut or the OOM killer would.
