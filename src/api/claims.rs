@@ -16,7 +16,7 @@ use super::problem::{ApiError, FieldError};
 use super::security::BearerAuth;
 use super::views::{ActionsView, BallotView, ClaimView, EventView};
 use crate::domain::award::Assessment;
-use crate::domain::claim::{ApplicantKind, Language, PersonalText};
+use crate::domain::claim::{ApplicantKind, Language, PersonalText, VictimGender};
 use crate::domain::intake::FactsPatch;
 use crate::domain::operations::{VoteCast, VoteKind};
 use crate::domain::rules::JurisdictionId;
@@ -49,6 +49,8 @@ pub struct NewClaimRequest {
     pub victim_birth_date: Option<NaiveDate>,
     #[validate(length(min = 1, max = 200))]
     pub victim_address: Option<String>,
+    /// As the applicant states it, for anonymised statistics only; leave out when not stated.
+    pub victim_gender: Option<VictimGender>,
     /// Show the victim's identity only to those who need it. Defaults to `true` for victims of
     /// trafficking and for minors, `false` otherwise.
     pub protected_identity: Option<bool>,
@@ -73,6 +75,7 @@ pub struct ClaimPatchRequest {
     pub victim_name: Option<String>,
     pub victim_birth_date: Option<NaiveDate>,
     pub victim_address: Option<String>,
+    pub victim_gender: Option<VictimGender>,
     pub protected_identity: Option<bool>,
     pub trafficking_identified_on: Option<NaiveDate>,
     pub crime_discovered_on: Option<NaiveDate>,
@@ -98,6 +101,7 @@ impl ClaimPatchRequest {
             victim_name,
             victim_birth_date: self.victim_birth_date,
             victim_address,
+            victim_gender: self.victim_gender,
             protected_identity: self.protected_identity,
             trafficking_identified_on: self.trafficking_identified_on,
             crime_discovered_on: self.crime_discovered_on,
@@ -290,6 +294,7 @@ impl NewClaimRequest {
             victim_name,
             victim_birth_date: self.victim_birth_date,
             victim_address,
+            victim_gender: self.victim_gender,
             protected_identity: false,
             trafficking_identified_on: self.trafficking_identified_on,
             crime_discovered_on: self.crime_discovered_on,
