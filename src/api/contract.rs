@@ -40,6 +40,8 @@ const QUERY_REFUSED: &[(&str, &str)] = &[
     // A period that ends before it starts; a batch file without the payer's account set up.
     ("get", "/api/v1/reports/payments"),
     ("get", "/api/v1/payment-batches/{id}/export"),
+    // A period that ends before it starts; a dimension statistics do not group by.
+    ("get", "/api/v1/reports/statistics"),
 ];
 
 /// Operations that change a claim (its state or version may have moved on) or add a record

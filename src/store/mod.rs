@@ -18,6 +18,7 @@ pub mod interim_awards;
 pub mod letters;
 pub mod payments;
 pub mod scheduler;
+pub mod statistics;
 pub mod users;
 pub mod votes;
 

@@ -69,7 +69,11 @@ impl AgeBand {
 /// The dimensions a report groups by, in order, each at most once.
 pub fn parse_group_by(text: &str) -> Result<Vec<Dimension>, DomainError> {
     let mut dimensions = Vec::new();
-    for name in text.split(',').map(str::trim).filter(|name| !name.is_empty()) {
+    for name in text
+        .split(',')
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+    {
         let dimension: Dimension = name.parse().map_err(|_| DomainError::InvalidInput {
             field: "group_by",
             reason: format!(
@@ -128,7 +132,10 @@ impl ClaimFigures {
         match dimension {
             Dimension::OffenceType => self.offence_type.as_str().to_owned(),
             Dimension::AgeBand => self.age_band.as_str().to_owned(),
-            Dimension::Gender => self.gender.map_or("not_recorded", VictimGender::as_str).into(),
+            Dimension::Gender => self
+                .gender
+                .map_or("not_recorded", VictimGender::as_str)
+                .into(),
             Dimension::Outcome => self.outcome.map_or("undecided", OutcomeKind::as_str).into(),
             Dimension::Jurisdiction => self.jurisdiction.clone(),
         }
@@ -232,7 +239,10 @@ fn figures(claims: &[&ClaimFigures]) -> Figures {
         .collect();
     Figures {
         lodged: claims.len() as u64,
-        decided: claims.iter().filter(|claim| claim.outcome.is_some()).count() as u64,
+        decided: claims
+            .iter()
+            .filter(|claim| claim.outcome.is_some())
+            .count() as u64,
         awarded: count(OutcomeKind::Award),
         rejected: count(OutcomeKind::Rejected),
         inadmissible: count(OutcomeKind::Inadmissible),

@@ -28,7 +28,10 @@ pub fn suppressed_cells(
     dimensions: usize,
     threshold: u64,
 ) -> BTreeSet<CellKey> {
-    debug_assert!(dimensions < 32, "a report groups by at most five dimensions");
+    debug_assert!(
+        dimensions < 32,
+        "a report groups by at most five dimensions"
+    );
     debug_assert!(counts.keys().all(|key| key.len() == dimensions));
     let everything = (1u32 << dimensions) - 1;
     Suppression {
@@ -47,7 +50,10 @@ pub fn margins(kept: u32) -> impl Iterator<Item = u32> {
 
 /// The key of `key` (which has the dimensions in `from`) projected onto the dimensions in `onto`.
 pub fn project(key: &[String], from: u32, onto: u32) -> CellKey {
-    debug_assert!(onto & !from == 0, "a projection keeps a subset of the dimensions");
+    debug_assert!(
+        onto & !from == 0,
+        "a projection keeps a subset of the dimensions"
+    );
     let mut values = key.iter();
     (0..32)
         .filter(|dimension| from & (1 << dimension) != 0)

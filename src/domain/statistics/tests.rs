@@ -76,7 +76,12 @@ fn a_large_group_is_published_and_a_small_one_suppressed_with_its_complement() {
     let figures: Vec<(String, Option<u64>)> = table
         .cells
         .iter()
-        .map(|cell| (cell.values[0].clone(), cell.figures.as_ref().map(|f| f.lodged)))
+        .map(|cell| {
+            (
+                cell.values[0].clone(),
+                cell.figures.as_ref().map(|f| f.lodged),
+            )
+        })
         .collect();
     assert_eq!(
         figures,
