@@ -1,0 +1,191 @@
+//! Anonymised statistics: published and suppressed cells, who may read them, how a bad request
+//! is refused, and the command line's CSV.
+
+use redress::domain::Role;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, User, draft_body, on_both_databases, problem};
+
+on_both_databases!(
+    a_large_group_is_published_and_small_ones_are_suppressed_with_their_complement,
+    the_command_line_prints_the_same_report_as_csv,
+    only_the_secretariat_the_chair_and_auditors_read_statistics,
+    an_unknown_dimension_or_a_reversed_period_is_refused_by_name,
+);
+
+const NOVEMBER: &str = "from=2026-11-01&to=2026-11-30";
+
+/// Lodges (creates and submits) `count` claims of an offence and a victim's gender.
+async fn lodge(app: &TestApp, secretariat: &User, count: usize, offence: &str, gender: &str) {
+    for _ in 0..count {
+        let mut body = draft_body();
+        body["offence_type"] = json!(offence);
+        body["victim_gender"] = json!(gender);
+        let response = app.create_claim(secretariat, body).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let claim = response.json::<Value>().await.unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        app.act_ok(secretariat, claim, "submit", None).await;
+    }
+}
+
+/// Six domestic violence claims (women), five of sexual violence (men) and two of other violent
+/// crime (other), all lodged on the test's first day.
+async fn thirteen_claims(app: &TestApp) -> User {
+    let secretariat = app.user("secretariat", &[Role::Secretariat]).await;
+    lodge(app, &secretariat, 6, "domestic_violence", "female").await;
+    lodge(app, &secretariat, 5, "sexual_violence", "male").await;
+    lodge(app, &secretariat, 2, "other_violent_crime", "other").await;
+    secretariat
+}
+
+async fn a_large_group_is_published_and_small_ones_are_suppressed_with_their_complement(
+    app: TestApp,
+) {
+    let secretariat = thirteen_claims(&app).await;
+    let report = app
+        .get_json(
+            &secretariat,
+            &format!("/api/v1/reports/statistics?{NOVEMBER}&group_by=offence_type"),
+        )
+        .await;
+    assert_eq!(report["threshold"], 5);
+    let cells = report["cells"].as_array().unwrap();
+    let published: Vec<(&str, bool, &Value)> = cells
+        .iter()
+        .map(|cell| {
+            (
+                cell["values"]["offence_type"].as_str().unwrap(),
+                cell["suppressed"].as_bool().unwrap(),
+                &cell["lodged"],
+            )
+        })
+        .collect();
+    // Two claims are too few to show; five would be, but the total less six gives them away.
+    assert_eq!(
+        published,
+        vec![
+            ("domestic_violence", false, &json!(6)),
+            ("other_violent_crime", true, &Value::Null),
+            ("sexual_violence", true, &Value::Null),
+        ]
+    );
+    assert_eq!(cells[1]["amounts"], Value::Null);
+    assert_eq!(cells[0]["decided"], 0);
+    assert_eq!(report["total"]["lodged"], 13);
+    assert_eq!(report["total"]["suppressed"], false);
+    let by_gender = app
+        .get_json(
+            &secretariat,
+            &format!("/api/v1/reports/statistics?{NOVEMBER}&group_by=gender"),
+        )
+        .await;
+    assert_eq!(by_gender["cells"][0]["values"]["gender"], "female");
+    assert_eq!(by_gender["cells"][0]["lodged"], 6);
+    let report_text = by_gender.to_string();
+    assert!(!report_text.contains("Synthetic"), "no names in statistics");
+    let october = app
+        .get_json(
+            &secretariat,
+            "/api/v1/reports/statistics?from=2026-10-01&to=2026-10-31",
+        )
+        .await;
+    assert_eq!(october["cells"], json!([]));
+    assert_eq!(october["total"]["suppressed"], true);
+    assert_eq!(october["total"]["lodged"], Value::Null);
+}
+
+async fn the_command_line_prints_the_same_report_as_csv(app: TestApp) {
+    thirteen_claims(&app).await;
+    let output = app.redress(&[
+        "report",
+        "statistics",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--group-by",
+        "offence_type",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let csv = String::from_utf8(output.stdout).unwrap();
+    let suppressed = ["suppressed"; 12].join(",");
+    let expected = [
+        "offence_type,lodged,decided,awarded,rejected,inadmissible,awarded_EUR,paid_EUR,\
+         recovered_EUR,lodging_to_decision_median_days,lodging_to_decision_percentile_90_days,\
+         decision_to_payment_median_days,decision_to_payment_percentile_90_days"
+            .to_owned(),
+        "domestic_violence,6,0,0,0,0,0.00,0.00,0.00,,,,".to_owned(),
+        format!("other_violent_crime,{suppressed}"),
+        format!("sexual_violence,{suppressed}"),
+        "total,13,0,0,0,0,0.00,0.00,0.00,,,,".to_owned(),
+    ];
+    assert_eq!(csv.lines().collect::<Vec<_>>(), expected);
+    let refused = app.redress(&[
+        "report",
+        "statistics",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--group-by",
+        "victim_name",
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("victim_name"));
+}
+
+async fn only_the_secretariat_the_chair_and_auditors_read_statistics(app: TestApp) {
+    let path = format!("/api/v1/reports/statistics?{NOVEMBER}");
+    for role in [Role::Secretariat, Role::Chair, Role::Auditor] {
+        let reader = app.user(role.as_str(), &[role]).await;
+        assert_eq!(app.get(&reader, &path).await.status(), StatusCode::OK);
+    }
+    for role in [
+        Role::Lawyer,
+        Role::Commissioner,
+        Role::FinanceOfficer,
+        Role::Admin,
+    ] {
+        let other = app.user(role.as_str(), &[role]).await;
+        problem(app.get(&other, &path).await, StatusCode::FORBIDDEN).await;
+    }
+}
+
+async fn an_unknown_dimension_or_a_reversed_period_is_refused_by_name(app: TestApp) {
+    let auditor = app.user("auditor", &[Role::Auditor]).await;
+    let unknown = problem(
+        app.get(
+            &auditor,
+            &format!("/api/v1/reports/statistics?{NOVEMBER}&group_by=offence_type,victim_name"),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(unknown["errors"][0]["field"], "group_by");
+    assert!(
+        unknown["errors"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("victim_name")
+    );
+    let reversed = problem(
+        app.get(
+            &auditor,
+            "/api/v1/reports/statistics?from=2026-11-30&to=2026-11-01",
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(reversed["errors"][0]["field"], "to");
+}
