@@ -18,7 +18,8 @@ use super::views::{ActionsView, BallotView, ClaimView, EventView};
 use crate::domain::award::Assessment;
 use crate::domain::claim::{ApplicantKind, Language, PersonalText, VictimGender};
 use crate::domain::intake::FactsPatch;
-use crate::domain::operations::{VoteCast, VoteKind};
+use crate::domain::money::{Currency, Money};
+use crate::domain::operations::{Recovery, VoteCast, VoteKind};
 use crate::domain::rules::JurisdictionId;
 use crate::domain::workflow::{ActionInput, AppealOutcome};
 use crate::domain::{
@@ -147,6 +148,22 @@ pub struct ExtensionRequest {
     /// The good cause, in words.
     #[oai(validator(min_length = 1, max_length = 2000))]
     pub reason: String,
+}
+
+#[derive(Object, Deserialize)]
+#[oai(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
+pub struct RecoveryRequest {
+    /// A plain decimal amount such as `"120.50"`.
+    #[oai(validator(pattern = r"^[0-9]{1,13}(\.[0-9]{1,4})?$"))]
+    pub amount: String,
+    /// Must be the claim's currency.
+    pub currency: Currency,
+    /// The day the amount was received; not in the future.
+    pub received_on: NaiveDate,
+    /// Free text for finance; never logged.
+    #[oai(validator(max_length = 2000))]
+    pub note: Option<String>,
 }
 
 #[derive(Object, Deserialize)]
@@ -558,6 +575,33 @@ impl ClaimsApi {
         let claim = self
             .services
             .grant_interim_award(&actor, ClaimId(id.0), amount, &request.reason)
+            .await?;
+        self.found(claim, &actor).await
+    }
+
+    /// Record an amount recovered from the offender (finance, once a decision is given): in the
+    /// claim's currency, received no later than today. The note is kept but never logged or
+    /// put in the audit trail.
+    #[oai(path = "/claims/:id/recoveries", method = "post")]
+    async fn recovery(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+        body: JsonBody<RecoveryRequest>,
+    ) -> Result<Found, ApiError> {
+        let actor = auth.0.actor;
+        let JsonBody(request) = body;
+        let amount = amount("amount", Some(request.amount))?.unwrap_or_default();
+        let amount = Money::new(amount, request.currency)
+            .map_err(|error| ApiError::invalid("amount", &error.to_string()))?;
+        let recovery = Recovery {
+            amount,
+            received_on: request.received_on,
+            note: request.note,
+        };
+        let claim = self
+            .services
+            .record_recovery(&actor, ClaimId(id.0), recovery)
             .await?;
         self.found(claim, &actor).await
     }

@@ -53,6 +53,7 @@ const MAY_CONFLICT: &[(&str, &str)] = &[
     ("post", "/api/v1/claims/{id}/recusals"),
     ("put", "/api/v1/claims/{id}/assessment"),
     ("post", "/api/v1/claims/{id}/interim-awards"),
+    ("post", "/api/v1/claims/{id}/recoveries"),
     ("post", "/api/v1/claims/{id}/filing-extension"),
     ("post", "/api/v1/claims/{id}/documents"),
     ("post", "/api/v1/claims/{id}/evidence-requests"),

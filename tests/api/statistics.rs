@@ -2,16 +2,19 @@
 //! is refused, and the command line's CSV.
 
 use redress::domain::Role;
+use redress::service::Clock as _;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, User, draft_body, on_both_databases, problem};
+use crate::payments::claim_in_payment;
 
 on_both_databases!(
     a_large_group_is_published_and_small_ones_are_suppressed_with_their_complement,
     the_command_line_prints_the_same_report_as_csv,
     only_the_secretariat_the_chair_and_auditors_read_statistics,
     an_unknown_dimension_or_a_reversed_period_is_refused_by_name,
+    finance_records_a_recovery_that_statistics_count_and_the_audit_trail_names_without_its_note,
 );
 
 const NOVEMBER: &str = "from=2026-11-01&to=2026-11-30";
@@ -188,4 +191,69 @@ async fn an_unknown_dimension_or_a_reversed_period_is_refused_by_name(app: TestA
     )
     .await;
     assert_eq!(reversed["errors"][0]["field"], "to");
+}
+
+async fn finance_records_a_recovery_that_statistics_count_and_the_audit_trail_names_without_its_note(
+    app: TestApp,
+) {
+    let (finance, claim) = claim_in_payment(&app).await;
+    let path = format!("/api/v1/claims/{claim}/recoveries");
+    let today = (app.clock.now().date_naive()).to_string();
+    let recovery = |amount: &str, currency: &str, received_on: &str| {
+        json!({"amount": amount, "currency": currency, "received_on": received_on,
+            "note": "Instalment from the offender's wages"})
+    };
+    let recorded = app
+        .post(
+            &finance.officer,
+            &path,
+            Some(recovery("120.50", "EUR", &today)),
+        )
+        .await;
+    assert_eq!(recorded.status(), StatusCode::OK);
+    let tomorrow = (app.clock.now().date_naive() + chrono::Days::new(1)).to_string();
+    for (body, field) in [
+        (recovery("1.00", "EUR", &tomorrow), "received_on"),
+        (recovery("1.00", "GBP", &today), "currency"),
+        (recovery("0", "EUR", &today), "amount"),
+    ] {
+        let refused = problem(
+            app.post(&finance.officer, &path, Some(body)).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+        assert_eq!(refused["errors"][0]["field"], field);
+    }
+    let auditor = app.user("auditor", &[Role::Auditor]).await;
+    let not_finance = app
+        .post(&auditor, &path, Some(recovery("1.00", "EUR", &today)))
+        .await;
+    problem(not_finance, StatusCode::FORBIDDEN).await;
+    let events = app
+        .get_json(&auditor, &format!("/api/v1/claims/{claim}/events"))
+        .await;
+    let last = events.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["action"], "record_recovery");
+    assert!(
+        !last.to_string().contains("wages"),
+        "the note stays out of the trail"
+    );
+    let period = ("2026-01-01".parse().unwrap(), "2027-12-31".parse().unwrap());
+    let rows = redress::store::statistics::lodged_between(app.services.database(), period)
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].recovered_minor, 120_50);
+    assert_eq!(rows[0].awarded_minor, 4245_00);
+    let report = app
+        .get_json(
+            &auditor,
+            "/api/v1/reports/statistics?from=2026-01-01&to=2027-12-31&group_by=outcome",
+        )
+        .await;
+    assert_eq!(report["cells"][0]["values"]["outcome"], "award");
+    assert_eq!(
+        report["cells"][0]["suppressed"], true,
+        "one claim is too few to show"
+    );
 }
