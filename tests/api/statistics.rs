@@ -243,8 +243,8 @@ async fn finance_records_a_recovery_that_statistics_count_and_the_audit_trail_na
         .await
         .unwrap();
     assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0].recovered_minor, 120_50);
-    assert_eq!(rows[0].awarded_minor, 4245_00);
+    assert_eq!(rows[0].recovered_minor, 12_050);
+    assert_eq!(rows[0].awarded_minor, 424_500);
     let report = app
         .get_json(
             &auditor,
