@@ -100,9 +100,9 @@ async fn a_large_group_is_published_and_small_ones_are_suppressed_with_their_com
     assert_eq!(october["total"]["lodged"], Value::Null);
 }
 
-async fn the_command_line_prints_the_same_report_as_csv(app: TestApp) {
-    thirteen_claims(&app).await;
-    let output = app.redress(&[
+/// `redress report statistics` for November as CSV, grouped by `group_by`.
+fn november_statistics(app: &TestApp, group_by: &str) -> std::process::Output {
+    app.redress(&[
         "report",
         "statistics",
         "--from",
@@ -110,10 +110,15 @@ async fn the_command_line_prints_the_same_report_as_csv(app: TestApp) {
         "--to",
         "2026-11-30",
         "--group-by",
-        "offence_type",
+        group_by,
         "--format",
         "csv",
-    ]);
+    ])
+}
+
+async fn the_command_line_prints_the_same_report_as_csv(app: TestApp) {
+    thirteen_claims(&app).await;
+    let output = november_statistics(&app, "offence_type");
     assert!(
         output.status.success(),
         "{}",
@@ -132,16 +137,7 @@ async fn the_command_line_prints_the_same_report_as_csv(app: TestApp) {
         "total,13,0,0,0,0,0.00,0.00,0.00,,,,".to_owned(),
     ];
     assert_eq!(csv.lines().collect::<Vec<_>>(), expected);
-    let refused = app.redress(&[
-        "report",
-        "statistics",
-        "--from",
-        "2026-11-01",
-        "--to",
-        "2026-11-30",
-        "--group-by",
-        "victim_name",
-    ]);
+    let refused = november_statistics(&app, "victim_name");
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("victim_name"));
 }
