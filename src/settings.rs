@@ -210,6 +210,28 @@ mod tests {
     }
 
     #[test]
+    fn the_file_sets_the_statistics_threshold_of_at_least_one_claim() {
+        let path = std::env::temp_dir().join(format!(
+            "redress-settings-threshold-{}.toml",
+            std::process::id()
+        ));
+        std::fs::write(&path, "statistics_threshold = 10\n").unwrap();
+        let settings = Settings::load(Some(&path), Overrides::default()).unwrap();
+        assert_eq!(settings.statistics_threshold, Threshold::new(10).unwrap());
+        std::fs::write(&path, "statistics_threshold = 0\n").unwrap();
+        let refused = Settings::load(Some(&path), Overrides::default());
+        std::fs::remove_file(&path).unwrap();
+        let message = format!("{:#}", refused.err().unwrap());
+        assert!(message.contains("statistics_threshold"), "{message}");
+        assert_eq!(
+            Settings::load(None, Overrides::default())
+                .unwrap()
+                .statistics_threshold,
+            Threshold::DEFAULT
+        );
+    }
+
+    #[test]
     fn the_database_url_never_prints() {
         let overrides = Overrides {
             database_url: Some("postgres://user:secret@db/redress".into()),

@@ -14,6 +14,7 @@ on_both_databases!(
     the_command_line_prints_the_same_report_as_csv,
     only_the_secretariat_the_chair_and_auditors_read_statistics,
     an_unknown_dimension_or_a_reversed_period_is_refused_by_name,
+    a_drafts_victim_gender_is_optional_and_may_be_changed,
     finance_records_a_recovery_that_statistics_count_and_the_audit_trail_names_without_its_note,
 );
 
@@ -252,4 +253,26 @@ async fn finance_records_a_recovery_that_statistics_count_and_the_audit_trail_na
         report["cells"][0]["suppressed"], true,
         "one claim is too few to show"
     );
+}
+
+async fn a_drafts_victim_gender_is_optional_and_may_be_changed(app: TestApp) {
+    let secretariat = app.user("secretariat", &[Role::Secretariat]).await;
+    let claim = app.draft(&secretariat).await;
+    let path = format!("/api/v1/claims/{claim}");
+    assert_eq!(
+        app.get_json(&secretariat, &path).await["victim_gender"],
+        Value::Null
+    );
+    let patched = app
+        .patch(&secretariat, &path, json!({"victim_gender": "other"}))
+        .await;
+    assert_eq!(patched.status(), StatusCode::OK);
+    assert_eq!(
+        app.get_json(&secretariat, &path).await["victim_gender"],
+        "other"
+    );
+    let unknown = app
+        .patch(&secretariat, &path, json!({"victim_gender": "unknown"}))
+        .await;
+    assert!(unknown.status().is_client_error());
 }
