@@ -97,10 +97,17 @@ impl Suppression<'_> {
             .filter(|(_, count)| **count < self.threshold)
             .map(|(key, _)| key.clone())
             .collect();
-        let margins: Vec<(u32, BTreeSet<CellKey>)> = margins(kept)
-            .map(|margin| (margin, self.table(margin)))
-            .collect();
-        while let Some(complement) = next_complement(&counts, kept, &margins, &suppressed) {
+        let mut published_margins = Vec::new();
+        for margin in margins(kept) {
+            let margin_suppressed = self.table(margin);
+            published_margins.extend(
+                groups(&counts, kept, margin)
+                    .into_iter()
+                    .filter(|(margin_key, _)| !margin_suppressed.contains(margin_key))
+                    .map(|(_, cells)| cells),
+            );
+        }
+        while let Some(complement) = next_complement(&published_margins, &suppressed) {
             suppressed.insert(complement);
         }
         self.tables.insert(kept, suppressed.clone());
@@ -108,36 +115,41 @@ impl Suppression<'_> {
     }
 }
 
-/// The cell to suppress next: the smallest published cell in the first published margin that
+/// The cells of a table (keeping the dimensions in `kept`) by their key in a margin.
+fn groups<'a>(
+    counts: &'a BTreeMap<CellKey, u64>,
+    kept: u32,
+    margin: u32,
+) -> BTreeMap<CellKey, Vec<(&'a CellKey, u64)>> {
+    let mut groups: BTreeMap<CellKey, Vec<(&CellKey, u64)>> = BTreeMap::new();
+    for (key, count) in counts {
+        groups
+            .entry(project(key, kept, margin))
+            .or_default()
+            .push((key, *count));
+    }
+    groups
+}
+
+/// The cell to suppress next: the smallest published cell of the first published margin that
 /// covers exactly one suppressed cell.
 fn next_complement(
-    counts: &BTreeMap<CellKey, u64>,
-    kept: u32,
-    margins: &[(u32, BTreeSet<CellKey>)],
+    published_margins: &[Vec<(&CellKey, u64)>],
     suppressed: &BTreeSet<CellKey>,
 ) -> Option<CellKey> {
-    for (margin, margin_suppressed) in margins {
-        let mut groups: BTreeMap<CellKey, Vec<(&CellKey, u64)>> = BTreeMap::new();
-        for (key, count) in counts {
-            groups
-                .entry(project(key, kept, *margin))
-                .or_default()
-                .push((key, *count));
+    for cells in published_margins {
+        let hidden = cells.iter().filter(|(key, _)| suppressed.contains(*key));
+        if hidden.count() != 1 {
+            continue;
         }
-        for (margin_key, cells) in groups {
-            let hidden = cells.iter().filter(|(key, _)| suppressed.contains(*key));
-            if margin_suppressed.contains(&margin_key) || hidden.count() != 1 {
-                continue;
-            }
-            let smallest = cells
-                .iter()
-                .filter(|(key, _)| !suppressed.contains(*key))
-                .min_by(|(left_key, left), (right_key, right)| {
-                    left.cmp(right).then(left_key.cmp(right_key))
-                });
-            if let Some((key, _)) = smallest {
-                return Some((*key).clone());
-            }
+        let smallest = cells
+            .iter()
+            .filter(|(key, _)| !suppressed.contains(*key))
+            .min_by(|(left_key, left), (right_key, right)| {
+                left.cmp(right).then(left_key.cmp(right_key))
+            });
+        if let Some((key, _)) = smallest {
+            return Some((*key).clone());
         }
     }
     None
