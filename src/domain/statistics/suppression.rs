@@ -116,11 +116,11 @@ impl Suppression<'_> {
 }
 
 /// The cells of a table (keeping the dimensions in `kept`) by their key in a margin.
-fn groups<'a>(
-    counts: &'a BTreeMap<CellKey, u64>,
+fn groups(
+    counts: &BTreeMap<CellKey, u64>,
     kept: u32,
     margin: u32,
-) -> BTreeMap<CellKey, Vec<(&'a CellKey, u64)>> {
+) -> BTreeMap<CellKey, Vec<(&CellKey, u64)>> {
     let mut groups: BTreeMap<CellKey, Vec<(&CellKey, u64)>> = BTreeMap::new();
     for (key, count) in counts {
         groups
