@@ -77,7 +77,8 @@ pub async fn open(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
     );
     let services = services
         .with_upload_bytes_maximum(settings.upload_bytes_maximum)
-        .with_public_url(&settings.public_url);
+        .with_public_url(&settings.public_url)
+        .with_statistics_threshold(settings.statistics_threshold);
     Ok(match &settings.payer {
         Some(payer) => services.with_payer(payer.clone()),
         None => services,

@@ -1,4 +1,5 @@
-//! The command line: `serve`, `migrate`, `user add`, `audit verify`, `workflow`, `forms check`.
+//! The command line: `serve`, `migrate`, `user add`, `audit verify`, `workflow`, `forms check`,
+//! `report statistics`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -77,6 +78,35 @@ pub enum Command {
         #[command(subcommand)]
         command: DecisionCommand,
     },
+    /// Reports.
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Anonymised statistics of the claims lodged from --from to --to (both included), with
+    /// small cells suppressed, as `GET /api/v1/reports/statistics` gives them.
+    Statistics {
+        #[arg(long)]
+        from: NaiveDate,
+        #[arg(long)]
+        to: NaiveDate,
+        /// Comma-separated: offence_type, age_band, gender, outcome, jurisdiction.
+        #[arg(long)]
+        group_by: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
+        format: ReportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Csv,
+    /// The same JSON as the API's.
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

@@ -11,22 +11,25 @@ use anyhow::Context as _;
 use tokio_util::sync::CancellationToken;
 
 use crate::api::CalculationView;
+use crate::api::statistics::StatisticsView;
 use crate::app::{self, Application, DatabaseMode};
 use crate::cli::{
     AuditCommand, AwardCommand, Cli, Command, DecisionCommand, DecisionCopy, FormsCommand,
-    UserCommand, WorkflowFormat,
+    ReportCommand, ReportFormat, UserCommand, WorkflowFormat,
 };
 use crate::domain::award::{self, AwardRequest};
 use crate::domain::claim::Language;
 use crate::domain::deadlines::{FilingFacts, explain_filing_deadline};
 use crate::domain::diagram::{render_markdown, render_mermaid};
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
+use crate::domain::statistics::parse_group_by;
 use crate::domain::{FullName, Role};
 use crate::explain::word_calculation;
 use crate::forms::Jurisdictions;
 use crate::json_input::from_value;
 use crate::service::SystemClock;
 use crate::service::auth::Password;
+use crate::service::statistics::StatisticsQuery;
 use crate::settings::{Overrides, Settings};
 
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -74,7 +77,40 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: FormsCommand::Check,
         } => check_forms(&settings),
         Command::Award { command } => award(&settings, command),
+        Command::Report { command } => report(&settings, command).await,
     }
+}
+
+/// Prints a report from the database; exits 2 naming the field when the request is refused.
+async fn report(settings: &Settings, command: ReportCommand) -> anyhow::Result<ExitCode> {
+    let ReportCommand::Statistics {
+        from,
+        to,
+        group_by,
+        format,
+    } = command;
+    let Ok(group_by) = parse_group_by(group_by.as_deref().unwrap_or_default())
+        .inspect_err(|error| eprintln!("redress: --group-by: {error}"))
+    else {
+        return Ok(ExitCode::from(2));
+    };
+    let services = app::open_existing(settings, Arc::new(SystemClock))
+        .await?
+        .with_statistics_threshold(settings.statistics_threshold);
+    let query = StatisticsQuery { from, to, group_by };
+    let table = match services.statistics_table(&query).await {
+        Ok(table) => table,
+        Err(error) => {
+            eprintln!("redress: {error}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let view = StatisticsView::new(&query, &table);
+    match format {
+        ReportFormat::Csv => print!("{}", view.to_csv()),
+        ReportFormat::Json => println!("{}", poem_openapi::types::ToJSON::to_json_string(&view)),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The demo's synthetic paying account, so a demo batch can be exported without settings.

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::bank::Debtor;
 use crate::domain::payout::{Bic, Iban};
+use crate::domain::statistics::Threshold;
 use crate::service::{SESSION_LIFETIME_HOURS_DEFAULT, UPLOAD_BYTES_MAXIMUM_DEFAULT};
 
 pub const DATABASE_URL_DEFAULT: &str = "sqlite://redress.db";
@@ -34,6 +35,8 @@ struct FileSettings {
     payer_name: Option<String>,
     payer_iban: Option<String>,
     payer_bic: Option<String>,
+    /// The fewest claims a published statistics cell may describe (at least 1).
+    statistics_threshold: Option<u64>,
 }
 
 pub struct Settings {
@@ -49,6 +52,8 @@ pub struct Settings {
     pub scheduler_interval_seconds: u64,
     /// The scheme's own bank account; without it batches cannot be exported.
     pub payer: Option<Debtor>,
+    /// The fewest claims a published statistics cell may describe.
+    pub statistics_threshold: Threshold,
 }
 
 impl std::fmt::Debug for Settings {
@@ -66,6 +71,7 @@ impl std::fmt::Debug for Settings {
                 &self.scheduler_interval_seconds,
             )
             .field("payer", &self.payer.as_ref().map(|_| "<configured>"))
+            .field("statistics_threshold", &self.statistics_threshold)
             .finish()
     }
 }
@@ -97,8 +103,15 @@ impl Settings {
             from_file.payer_iban,
             from_file.payer_bic,
         )?;
+        let statistics_threshold = match from_file.statistics_threshold {
+            None => Threshold::DEFAULT,
+            Some(claims) => {
+                Threshold::new(claims).context("statistics_threshold: must be at least 1")?
+            }
+        };
         Ok(Settings {
             payer,
+            statistics_threshold,
             database_url: overrides
                 .database_url
                 .or(from_file.database_url)
@@ -194,6 +207,28 @@ mod tests {
         let settings = Settings::load(Some(&path), Overrides::default()).unwrap();
         std::fs::remove_file(&path).unwrap();
         assert_eq!(settings.scheduler_interval_seconds, 0);
+    }
+
+    #[test]
+    fn the_file_sets_the_statistics_threshold_of_at_least_one_claim() {
+        let path = std::env::temp_dir().join(format!(
+            "redress-settings-threshold-{}.toml",
+            std::process::id()
+        ));
+        std::fs::write(&path, "statistics_threshold = 10\n").unwrap();
+        let settings = Settings::load(Some(&path), Overrides::default()).unwrap();
+        assert_eq!(settings.statistics_threshold, Threshold::new(10).unwrap());
+        std::fs::write(&path, "statistics_threshold = 0\n").unwrap();
+        let refused = Settings::load(Some(&path), Overrides::default());
+        std::fs::remove_file(&path).unwrap();
+        let message = format!("{:#}", refused.err().unwrap());
+        assert!(message.contains("statistics_threshold"), "{message}");
+        assert_eq!(
+            Settings::load(None, Overrides::default())
+                .unwrap()
+                .statistics_threshold,
+            Threshold::DEFAULT
+        );
     }
 
     #[test]

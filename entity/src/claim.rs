@@ -21,6 +21,8 @@ pub struct Model {
     pub victim_name: String,
     pub victim_birth_date: Option<Date>,
     pub victim_address: Option<String>,
+    /// `female`, `male` or `other`; absent when not recorded.
+    pub victim_gender: Option<String>,
     pub protected_identity: bool,
     pub trafficking_identified_on: Option<Date>,
     pub crime_discovered_on: Option<Date>,

@@ -20,6 +20,7 @@ pub mod letter;
 pub mod payment_batch;
 pub mod payment_order;
 pub mod payment_order_change;
+pub mod recovery;
 pub mod recusal;
 pub mod reference_counter;
 pub mod session;

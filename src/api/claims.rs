@@ -16,9 +16,10 @@ use super::problem::{ApiError, FieldError};
 use super::security::BearerAuth;
 use super::views::{ActionsView, BallotView, ClaimView, EventView};
 use crate::domain::award::Assessment;
-use crate::domain::claim::{ApplicantKind, Language, PersonalText};
+use crate::domain::claim::{ApplicantKind, Language, PersonalText, VictimGender};
 use crate::domain::intake::FactsPatch;
-use crate::domain::operations::{VoteCast, VoteKind};
+use crate::domain::money::{Currency, Money};
+use crate::domain::operations::{Recovery, VoteCast, VoteKind};
 use crate::domain::rules::JurisdictionId;
 use crate::domain::workflow::{ActionInput, AppealOutcome};
 use crate::domain::{
@@ -49,6 +50,8 @@ pub struct NewClaimRequest {
     pub victim_birth_date: Option<NaiveDate>,
     #[validate(length(min = 1, max = 200))]
     pub victim_address: Option<String>,
+    /// As the applicant states it, for anonymised statistics only; leave out when not stated.
+    pub victim_gender: Option<VictimGender>,
     /// Show the victim's identity only to those who need it. Defaults to `true` for victims of
     /// trafficking and for minors, `false` otherwise.
     pub protected_identity: Option<bool>,
@@ -73,6 +76,7 @@ pub struct ClaimPatchRequest {
     pub victim_name: Option<String>,
     pub victim_birth_date: Option<NaiveDate>,
     pub victim_address: Option<String>,
+    pub victim_gender: Option<VictimGender>,
     pub protected_identity: Option<bool>,
     pub trafficking_identified_on: Option<NaiveDate>,
     pub crime_discovered_on: Option<NaiveDate>,
@@ -98,6 +102,7 @@ impl ClaimPatchRequest {
             victim_name,
             victim_birth_date: self.victim_birth_date,
             victim_address,
+            victim_gender: self.victim_gender,
             protected_identity: self.protected_identity,
             trafficking_identified_on: self.trafficking_identified_on,
             crime_discovered_on: self.crime_discovered_on,
@@ -143,6 +148,22 @@ pub struct ExtensionRequest {
     /// The good cause, in words.
     #[oai(validator(min_length = 1, max_length = 2000))]
     pub reason: String,
+}
+
+#[derive(Object, Deserialize)]
+#[oai(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
+pub struct RecoveryRequest {
+    /// A plain decimal amount such as `"120.50"`.
+    #[oai(validator(pattern = r"^[0-9]{1,13}(\.[0-9]{1,4})?$"))]
+    pub amount: String,
+    /// Must be the claim's currency.
+    pub currency: Currency,
+    /// The day the amount was received; not in the future.
+    pub received_on: NaiveDate,
+    /// Free text for finance; never logged.
+    #[oai(validator(max_length = 2000))]
+    pub note: Option<String>,
 }
 
 #[derive(Object, Deserialize)]
@@ -290,6 +311,7 @@ impl NewClaimRequest {
             victim_name,
             victim_birth_date: self.victim_birth_date,
             victim_address,
+            victim_gender: self.victim_gender,
             protected_identity: false,
             trafficking_identified_on: self.trafficking_identified_on,
             crime_discovered_on: self.crime_discovered_on,
@@ -553,6 +575,33 @@ impl ClaimsApi {
         let claim = self
             .services
             .grant_interim_award(&actor, ClaimId(id.0), amount, &request.reason)
+            .await?;
+        self.found(claim, &actor).await
+    }
+
+    /// Record an amount recovered from the offender (finance, once a decision is given): in the
+    /// claim's currency, received no later than today. The note is kept but never logged or
+    /// put in the audit trail.
+    #[oai(path = "/claims/:id/recoveries", method = "post")]
+    async fn recovery(
+        &self,
+        auth: BearerAuth,
+        id: Path<i64>,
+        body: JsonBody<RecoveryRequest>,
+    ) -> Result<Found, ApiError> {
+        let actor = auth.0.actor;
+        let JsonBody(request) = body;
+        let amount = amount("amount", Some(request.amount))?.unwrap_or_default();
+        let amount = Money::new(amount, request.currency)
+            .map_err(|error| ApiError::invalid("amount", &error.to_string()))?;
+        let recovery = Recovery {
+            amount,
+            received_on: request.received_on,
+            note: request.note,
+        };
+        let claim = self
+            .services
+            .record_recovery(&actor, ClaimId(id.0), recovery)
             .await?;
         self.found(claim, &actor).await
     }

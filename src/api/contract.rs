@@ -40,6 +40,8 @@ const QUERY_REFUSED: &[(&str, &str)] = &[
     // A period that ends before it starts; a batch file without the payer's account set up.
     ("get", "/api/v1/reports/payments"),
     ("get", "/api/v1/payment-batches/{id}/export"),
+    // A period that ends before it starts; a dimension statistics do not group by.
+    ("get", "/api/v1/reports/statistics"),
 ];
 
 /// Operations that change a claim (its state or version may have moved on) or add a record
@@ -51,6 +53,7 @@ const MAY_CONFLICT: &[(&str, &str)] = &[
     ("post", "/api/v1/claims/{id}/recusals"),
     ("put", "/api/v1/claims/{id}/assessment"),
     ("post", "/api/v1/claims/{id}/interim-awards"),
+    ("post", "/api/v1/claims/{id}/recoveries"),
     ("post", "/api/v1/claims/{id}/filing-extension"),
     ("post", "/api/v1/claims/{id}/documents"),
     ("post", "/api/v1/claims/{id}/evidence-requests"),

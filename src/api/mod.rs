@@ -17,6 +17,7 @@ mod jurisdictions;
 mod payments;
 mod problem;
 mod security;
+pub mod statistics;
 mod types;
 mod users;
 mod views;
@@ -48,6 +49,8 @@ enum Tag {
     Verify,
     /// Payment orders, bank batches and confirmations, for finance.
     Payments,
+    /// Anonymised statistics, for the secretariat, the chair and auditors.
+    Reports,
 }
 
 /// The OpenAPI service, also used to print or snapshot the document.
@@ -61,6 +64,7 @@ type Apis = (
     users::UsersApi,
     decisions::DecisionsApi,
     payments::PaymentsApi,
+    statistics::StatisticsApi,
 );
 
 pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
@@ -90,6 +94,9 @@ pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
             services: services.clone(),
         },
         payments::PaymentsApi {
+            services: services.clone(),
+        },
+        statistics::StatisticsApi {
             services: services.clone(),
         },
     );

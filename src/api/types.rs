@@ -11,7 +11,7 @@ use serde_json::Value;
 use strum::IntoEnumIterator;
 
 use crate::domain::assignments::AssignmentKind;
-use crate::domain::claim::{ApplicantKind, Language, OutcomeKind, OverdueFlag};
+use crate::domain::claim::{ApplicantKind, Language, OutcomeKind, OverdueFlag, VictimGender};
 use crate::domain::money::Currency;
 use crate::domain::operations::VoteKind;
 use crate::domain::payout::{OrderState, PayeeKind};
@@ -125,6 +125,11 @@ openapi_string_enum!(
     "What the appeal body decided."
 );
 openapi_string_enum!(OutcomeKind, "OutcomeKind", "What the decision decided.");
+openapi_string_enum!(
+    VictimGender,
+    "VictimGender",
+    "The victim's gender as stated: female, male or other."
+);
 openapi_string_enum!(VoteKind, "VoteKind", "A commission member's vote.");
 openapi_string_enum!(
     InputField,

@@ -6,7 +6,9 @@ use poem_openapi::Object;
 
 use crate::domain::access::{initials, may_see_identity};
 use crate::domain::audit::StoredEvent;
-use crate::domain::claim::{ApplicantKind, Language, Outcome, OutcomeKind, OverdueFlag};
+use crate::domain::claim::{
+    ApplicantKind, Language, Outcome, OutcomeKind, OverdueFlag, VictimGender,
+};
 use crate::domain::operations::VoteKind;
 use crate::domain::votes::{Ballot, VoteChoice};
 use crate::domain::workflow::{Availability, InputField};
@@ -69,6 +71,8 @@ pub struct ClaimView {
     pub victim_name: String,
     pub victim_birth_date: Option<NaiveDate>,
     pub victim_address: Option<String>,
+    /// `null` when not recorded. Shown like the birth date, only to those who see the identity.
+    pub victim_gender: Option<VictimGender>,
     pub protected_identity: bool,
     pub identity_masked: bool,
     pub trafficking_identified_on: Option<NaiveDate>,
@@ -123,6 +127,7 @@ impl ClaimView {
                 .victim_address
                 .filter(|_| visible)
                 .map(|text| text.expose().to_owned()),
+            victim_gender: facts.victim_gender.filter(|_| visible),
             protected_identity: facts.protected_identity,
             identity_masked: !visible,
             trafficking_identified_on: facts.trafficking_identified_on,

@@ -37,6 +37,16 @@ named_enum! {
 }
 
 named_enum! {
+    /// The victim's gender as the applicant states it, for anonymised statistics only; a claim
+    /// that does not record it counts as not recorded.
+    pub enum VictimGender {
+        Female,
+        Male,
+        Other,
+    }
+}
+
+named_enum! {
     /// The language the applicant is served in.
     pub enum Language {
         Sq,
@@ -153,6 +163,8 @@ pub struct ClaimFacts {
     pub victim_birth_date: Option<NaiveDate>,
     /// Optional in a draft; required to submit.
     pub victim_address: Option<PersonalText>,
+    /// As the applicant states it; used for anonymised statistics only.
+    pub victim_gender: Option<VictimGender>,
     /// A minor or trafficking victim whose identity is shown only to those who need it.
     pub protected_identity: bool,
     /// When the competent authority identified the victim as a victim of trafficking.
@@ -294,6 +306,7 @@ pub(crate) mod tests {
             victim_name: PersonalText::parse("Synthetic Applicant").unwrap(),
             victim_birth_date: Some("1990-01-01".parse().unwrap()),
             victim_address: Some(PersonalText::parse("1 Example Street").unwrap()),
+            victim_gender: None,
             protected_identity: false,
             trafficking_identified_on: None,
             crime_discovered_on: None,

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::claim::{
-    ApplicantKind, Claim, ClaimFacts, Deadlines, Language, OffenceType, PersonalText,
+    ApplicantKind, Claim, ClaimFacts, Deadlines, Language, OffenceType, PersonalText, VictimGender,
 };
 use super::deadlines::filing_deadline;
 use super::error::DomainError;
@@ -110,6 +110,7 @@ pub struct FactsPatch {
     pub victim_name: Option<PersonalText>,
     pub victim_birth_date: Option<NaiveDate>,
     pub victim_address: Option<PersonalText>,
+    pub victim_gender: Option<VictimGender>,
     pub protected_identity: Option<bool>,
     pub trafficking_identified_on: Option<NaiveDate>,
     pub crime_discovered_on: Option<NaiveDate>,
@@ -148,6 +149,7 @@ impl FactsPatch {
         set!(victim_name);
         set!(optional victim_birth_date);
         set!(optional victim_address);
+        set!(optional victim_gender);
         set!(protected_identity);
         set!(optional trafficking_identified_on);
         set!(optional crime_discovered_on);

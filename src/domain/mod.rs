@@ -50,6 +50,7 @@ pub mod proposal;
 pub mod reference;
 pub mod role;
 pub mod rules;
+pub mod statistics;
 pub mod timed;
 pub mod votes;
 pub mod workflow;

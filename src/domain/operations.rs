@@ -31,6 +31,7 @@ named_enum! {
         ConfirmPayment,
         /// The scheduler marks a deadline overrun (`timed::raise_flag` says which and when).
         FlagOverdue,
+        RecordRecovery,
     }
 }
 
@@ -137,6 +138,20 @@ static PERMISSIONS: &[Permission] = &[
         operation: ClaimOperation::GrantFilingExtension,
         states: &[S::Draft],
         roles: &[Role::Secretariat],
+    },
+    // The scheme recovers what it paid from the offender once a decision is given, for as long
+    // as the offender pays, so closed claims too.
+    Permission {
+        operation: ClaimOperation::RecordRecovery,
+        states: &[
+            S::Decided,
+            S::UnderAppeal,
+            S::Final,
+            S::InPayment,
+            S::Paid,
+            S::Closed,
+        ],
+        roles: &[Role::FinanceOfficer, Role::FinanceApprover],
     },
 ];
 
@@ -320,6 +335,57 @@ pub fn grant_interim_award(
     Ok((role, granted, next))
 }
 
+/// An amount received from the offender for a claim, as finance records it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recovery {
+    pub amount: Money,
+    pub received_on: NaiveDate,
+    /// May name people: kept with the row, never in the audit payload or logs.
+    pub note: Option<String>,
+}
+
+/// The longest note a recovery keeps.
+pub const RECOVERY_NOTE_CHARACTERS_MAXIMUM: usize = 2000;
+
+/// Checks an amount recovered from the offender: above zero, in the claim's currency, received
+/// no later than today, with a note of plain text.
+pub fn record_recovery(
+    claim: &Claim,
+    actor: &Actor,
+    rules: &JurisdictionRules,
+    recovery: Recovery,
+    today: NaiveDate,
+) -> Result<(Role, Recovery), DomainError> {
+    let role = authorize(ClaimOperation::RecordRecovery, claim, actor)?;
+    let invalid = |field, reason: &str| DomainError::InvalidInput {
+        field,
+        reason: reason.to_owned(),
+    };
+    if recovery.amount.currency() != rules.currency {
+        let reason = format!("must be the claim's currency, {}", rules.currency);
+        return Err(invalid("currency", &reason));
+    }
+    if recovery.amount.is_zero() {
+        return Err(invalid("amount", "must be above zero"));
+    }
+    if recovery.received_on > today {
+        return Err(invalid("received_on", "must not be in the future"));
+    }
+    let note = recovery
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|note| !note.is_empty());
+    if let Some(note) = note {
+        check_free_text("note", note)?;
+        if note.chars().count() > RECOVERY_NOTE_CHARACTERS_MAXIMUM {
+            return Err(invalid("note", "must be at most 2000 characters"));
+        }
+    }
+    let note = note.map(str::to_owned);
+    Ok((role, Recovery { note, ..recovery }))
+}
+
 /// Records the rapporteur's assessment, refusing one the calculator would refuse, so that
 /// `propose_award` can always calculate from what is on file.
 pub fn record_assessment(
@@ -387,6 +453,60 @@ mod tests {
 
     fn member(id: i64) -> Actor {
         Actor::user(UserId(id), [Role::Commissioner])
+    }
+
+    fn recovery(amount: &str, currency: crate::domain::Currency, received_on: &str) -> Recovery {
+        Recovery {
+            amount: Money::parse(amount, currency).unwrap(),
+            received_on: received_on.parse().unwrap(),
+            note: Some("  ".to_owned()),
+        }
+    }
+
+    #[test]
+    fn finance_records_a_recovery_in_the_claims_currency_received_by_today() {
+        use crate::domain::Currency;
+        let finance = Actor::user(UserId(7), [Role::FinanceOfficer]);
+        let today = "2026-11-28".parse().unwrap();
+        let paid = claim(S::Paid);
+        let (role, recorded) = record_recovery(
+            &paid,
+            &finance,
+            &kosovo(),
+            recovery("120.50", Currency::Eur, "2026-11-28"),
+            today,
+        )
+        .unwrap();
+        assert_eq!(role, Role::FinanceOfficer);
+        assert_eq!(recorded.note, None, "a blank note is no note");
+        let refused = |recovery| record_recovery(&paid, &finance, &kosovo(), recovery, today);
+        let field_of = |result: Result<_, DomainError>| match result {
+            Err(DomainError::InvalidInput { field, .. }) => field,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            field_of(refused(recovery("1.00", Currency::Gbp, "2026-11-01"))),
+            "currency"
+        );
+        assert_eq!(
+            field_of(refused(recovery("0", Currency::Eur, "2026-11-01"))),
+            "amount"
+        );
+        assert_eq!(
+            field_of(refused(recovery("1.00", Currency::Eur, "2026-11-29"))),
+            "received_on"
+        );
+        let before_decision = record_recovery(
+            &claim(S::UnderAssessment),
+            &finance,
+            &kosovo(),
+            recovery("1.00", Currency::Eur, "2026-11-01"),
+            today,
+        );
+        assert!(matches!(
+            before_decision,
+            Err(DomainError::OperationNotAllowed { .. })
+        ));
     }
 
     #[test]

@@ -74,6 +74,8 @@ pub(super) enum Record {
     },
     /// Orders prepared by the actor; their ids are what the change created.
     PaymentOrders(Vec<store::payments::NewOrder>),
+    /// An amount recovered from the offender.
+    Recovery(operations::Recovery),
     /// An order moved on from the version the change saw.
     OrderStep {
         order: (PaymentOrderId, i64),
@@ -425,6 +427,34 @@ impl Services {
         .await
     }
 
+    /// Records an amount recovered from the offender (finance, once a decision is given). The
+    /// audit event names the amount and the day, never the note.
+    pub async fn record_recovery(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        recovery: operations::Recovery,
+    ) -> Result<Claim, ServiceError> {
+        self.change(actor, id, None, |claim, context| {
+            let (role, recovery) = operations::record_recovery(
+                claim,
+                actor,
+                context.rules,
+                recovery.clone(),
+                context.today,
+            )?;
+            let payload = json!({"amount": recovery.amount, "received_on": recovery.received_on});
+            Ok(Change {
+                after: claim.clone(),
+                role,
+                action: operation(ClaimOperation::RecordRecovery),
+                payload,
+                records: vec![Record::Recovery(recovery)],
+            })
+        })
+        .await
+    }
+
     /// Records a document's metadata against the claim, without content (synthetic data only).
     pub async fn record_document(
         &self,
@@ -610,6 +640,10 @@ impl Services {
                     created.push(order.await?.0);
                 }
                 return Ok(created);
+            }
+            Record::Recovery(recovery) => {
+                let recorder = actor.user_id.ok_or(ServiceError::Forbidden)?;
+                store::recoveries::insert(transaction, id, recovery, recorder, now).await?;
             }
             Record::OrderStep { order, state, step } => {
                 if !store::payments::advance(transaction, *order, *state, step, now).await? {

@@ -177,6 +177,7 @@ impl Services {
             victim_name: synthetic("Synthetic Applicant")?,
             victim_birth_date: today.with_year(today.year() - 30),
             victim_address: Some(synthetic("1 Example Street, Prishtinë")?),
+            victim_gender: None,
             protected_identity: offence_type == OffenceType::TraffickingInHumanBeings,
             trafficking_identified_on: None,
             crime_discovered_on: None,

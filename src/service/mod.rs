@@ -20,6 +20,7 @@ pub mod idempotency;
 mod letters;
 pub mod payments;
 mod scheduler;
+pub mod statistics;
 mod throttle;
 pub mod users;
 
@@ -54,6 +55,8 @@ pub struct Services {
     public_url: Arc<str>,
     /// The scheme's own account, which batches pay from; configured, never defaulted.
     payer: Option<Arc<crate::bank::Debtor>>,
+    /// The fewest claims a published statistics cell may describe.
+    statistics_threshold: crate::domain::statistics::Threshold,
 }
 
 impl Services {
@@ -72,6 +75,7 @@ impl Services {
             login_throttle: LoginThrottle::new(),
             public_url: Arc::from(crate::settings::PUBLIC_URL_DEFAULT),
             payer: None,
+            statistics_threshold: crate::domain::statistics::Threshold::DEFAULT,
         }
     }
 

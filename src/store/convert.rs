@@ -51,6 +51,10 @@ pub fn claim_from_row(row: claim::Model) -> anyhow::Result<Claim> {
             .victim_address
             .map(|text| personal("claims.victim_address", text))
             .transpose()?,
+        victim_gender: row
+            .victim_gender
+            .map(|text| parse("claims.victim_gender", &text))
+            .transpose()?,
         protected_identity: row.protected_identity,
         trafficking_identified_on: row.trafficking_identified_on,
         crime_discovered_on: row.crime_discovered_on,
@@ -155,6 +159,7 @@ pub fn changed_columns(claim: &Claim, now: DateTime<Utc>) -> anyhow::Result<clai
             .victim_address
             .as_ref()
             .map(|text| text.expose().to_owned())),
+        victim_gender: Set(facts.victim_gender.map(|gender| gender.to_string())),
         protected_identity: Set(facts.protected_identity),
         trafficking_identified_on: Set(facts.trafficking_identified_on),
         crime_discovered_on: Set(facts.crime_discovered_on),

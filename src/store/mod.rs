@@ -17,7 +17,9 @@ pub mod idempotency;
 pub mod interim_awards;
 pub mod letters;
 pub mod payments;
+pub mod recoveries;
 pub mod scheduler;
+pub mod statistics;
 pub mod users;
 pub mod votes;
 

@@ -25,5 +25,6 @@ mod malformed;
 mod payments;
 mod payout_processes;
 mod privacy;
+mod statistics;
 mod users;
 mod workflow;
