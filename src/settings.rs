@@ -34,6 +34,18 @@ struct FileSettings {
     payer_name: Option<String>,
     payer_iban: Option<String>,
     payer_bic: Option<String>,
+    log_format: Option<LogFormat>,
+}
+
+/// How log lines are written to standard error.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines, for a terminal.
+    #[default]
+    Text,
+    /// One JSON object a line, for a log collector.
+    Json,
 }
 
 pub struct Settings {
@@ -49,6 +61,8 @@ pub struct Settings {
     pub scheduler_interval_seconds: u64,
     /// The scheme's own bank account; without it batches cannot be exported.
     pub payer: Option<Debtor>,
+    /// Text for people, JSON for log collectors.
+    pub log_format: LogFormat,
 }
 
 impl std::fmt::Debug for Settings {
@@ -66,6 +80,7 @@ impl std::fmt::Debug for Settings {
                 &self.scheduler_interval_seconds,
             )
             .field("payer", &self.payer.as_ref().map(|_| "<configured>"))
+            .field("log_format", &self.log_format)
             .finish()
     }
 }
@@ -76,6 +91,7 @@ pub struct Overrides {
     pub database_url: Option<String>,
     pub bind: Option<SocketAddr>,
     pub forms_dir: Option<PathBuf>,
+    pub log_format: Option<LogFormat>,
 }
 
 impl Settings {
@@ -122,6 +138,10 @@ impl Settings {
             scheduler_interval_seconds: from_file
                 .scheduler_interval_seconds
                 .unwrap_or(SCHEDULER_INTERVAL_SECONDS_DEFAULT),
+            log_format: overrides
+                .log_format
+                .or(from_file.log_format)
+                .unwrap_or_default(),
         })
     }
 
@@ -194,6 +214,28 @@ mod tests {
         let settings = Settings::load(Some(&path), Overrides::default()).unwrap();
         std::fs::remove_file(&path).unwrap();
         assert_eq!(settings.scheduler_interval_seconds, 0);
+    }
+
+    #[test]
+    fn the_log_format_comes_from_the_file_unless_the_environment_says_otherwise() {
+        let path = std::env::temp_dir().join(format!(
+            "redress-settings-log-format-{}.toml",
+            std::process::id()
+        ));
+        std::fs::write(&path, "log_format = \"json\"\n").unwrap();
+        let from_file = Settings::load(Some(&path), Overrides::default()).unwrap();
+        let overrides = Overrides {
+            log_format: Some(LogFormat::Text),
+            ..Overrides::default()
+        };
+        let overridden = Settings::load(Some(&path), overrides).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(from_file.log_format, LogFormat::Json);
+        assert_eq!(overridden.log_format, LogFormat::Text);
+        assert_eq!(
+            Settings::load(None, Overrides::default()).unwrap().log_format,
+            LogFormat::Text
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod assignments;
 pub mod audit;
 pub mod auth;
 mod awards;
+mod backup;
 pub mod claims;
 pub mod clock;
 mod decisions;
@@ -18,6 +19,7 @@ mod error;
 mod evidence;
 pub mod idempotency;
 mod letters;
+mod metrics;
 pub mod payments;
 mod scheduler;
 mod throttle;
@@ -54,6 +56,8 @@ pub struct Services {
     public_url: Arc<str>,
     /// The scheme's own account, which batches pay from; configured, never defaulted.
     payer: Option<Arc<crate::bank::Debtor>>,
+    /// Shared by every clone, so all requests count into the one `/metrics`.
+    metrics: Arc<crate::metrics::Metrics>,
 }
 
 impl Services {
@@ -72,6 +76,7 @@ impl Services {
             login_throttle: LoginThrottle::new(),
             public_url: Arc::from(crate::settings::PUBLIC_URL_DEFAULT),
             payer: None,
+            metrics: Arc::new(crate::metrics::Metrics::new()),
         }
     }
 
@@ -103,6 +108,10 @@ impl Services {
 
     pub fn database(&self) -> &DatabaseConnection {
         &self.database
+    }
+
+    pub fn metrics(&self) -> &Arc<crate::metrics::Metrics> {
+        &self.metrics
     }
 
     pub fn jurisdictions(&self) -> &Jurisdictions {

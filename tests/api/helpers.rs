@@ -113,6 +113,7 @@ fn settings(database_url: &str) -> Settings {
             iban: Iban::parse("XK051212012345678906").unwrap(),
             bic: Some(Bic::parse("RBKOXKPR").unwrap()),
         }),
+        log_format: redress::settings::LogFormat::Text,
     }
 }
 
