@@ -72,10 +72,9 @@ impl Default for Metrics {
 impl Metrics {
     pub fn new() -> Self {
         let requests = Family::<RequestLabels, Counter>::default();
-        let latency =
-            Family::<RouteLabels, Histogram, fn() -> Histogram>::new_with_constructor(
-                latency_histogram,
-            );
+        let latency = Family::<RouteLabels, Histogram, fn() -> Histogram>::new_with_constructor(
+            latency_histogram,
+        );
         let changes = Family::<ActionLabels, Counter>::default();
         let overdue_claims = Gauge::default();
         let outbox_backlog = Gauge::default();
@@ -127,9 +126,7 @@ impl Metrics {
             method: labels.method,
             route: labels.route,
         };
-        self.latency
-            .get_or_create(&labels)
-            .observe(elapsed_seconds);
+        self.latency.get_or_create(&labels).observe(elapsed_seconds);
     }
 
     /// Counts one committed change of a claim; called only after its transaction committed.

@@ -233,7 +233,9 @@ mod tests {
         assert_eq!(from_file.log_format, LogFormat::Json);
         assert_eq!(overridden.log_format, LogFormat::Text);
         assert_eq!(
-            Settings::load(None, Overrides::default()).unwrap().log_format,
+            Settings::load(None, Overrides::default())
+                .unwrap()
+                .log_format,
             LogFormat::Text
         );
     }

@@ -108,7 +108,9 @@ async fn with_request_id_in_problem(mut response: Response, request_id: &str) ->
     problem.insert("request_id".to_owned(), request_id.into());
     match serde_json::to_vec(&problem) {
         Ok(body) => {
-            response.headers_mut().remove(poem::http::header::CONTENT_LENGTH);
+            response
+                .headers_mut()
+                .remove(poem::http::header::CONTENT_LENGTH);
             response.set_body(body);
         }
         Err(_) => response.set_body(bytes),

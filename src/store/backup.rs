@@ -21,11 +21,8 @@ pub async fn vacuum_into(database: &DatabaseConnection, path: &Path) -> anyhow::
         .to_str()
         .context("the backup's path is not valid UTF-8")?;
     // A bound parameter: the path needs no quoting, whatever characters it holds.
-    let statement = Statement::from_sql_and_values(
-        DatabaseBackend::Sqlite,
-        "VACUUM INTO ?",
-        [path.into()],
-    );
+    let statement =
+        Statement::from_sql_and_values(DatabaseBackend::Sqlite, "VACUUM INTO ?", [path.into()]);
     database
         .execute_raw(statement)
         .await

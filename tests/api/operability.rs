@@ -45,7 +45,12 @@ async fn every_answer_carries_a_request_id_which_problems_quote(app: TestApp) {
         .await
         .unwrap();
     assert!(is_generated(&request_id(&unsafe_id)));
-    let refused = app.client.get(app.url("/api/v1/claims")).send().await.unwrap();
+    let refused = app
+        .client
+        .get(app.url("/api/v1/claims"))
+        .send()
+        .await
+        .unwrap();
     let id = request_id(&refused);
     let body = problem(refused, StatusCode::UNAUTHORIZED).await;
     assert_eq!(body["request_id"], id.as_str());
@@ -66,8 +71,11 @@ async fn metrics_count_requests_by_route_template_and_changes_by_action(app: Tes
     let request = json!({"requested_documents": ["medical_report"], "evidence_due": "2026-12-10"});
     app.act_ok(&secretariat, claim, "request_evidence", Some(request))
         .await;
-    app.get_json(&secretariat, &format!("/api/v1/claims/{claim}?unused=search-term"))
-        .await;
+    app.get_json(
+        &secretariat,
+        &format!("/api/v1/claims/{claim}?unused=search-term"),
+    )
+    .await;
     let text = metrics_text(&app).await;
     for line in [
         "redress_claim_changes_total{action=\"create\"} 1",
@@ -80,10 +88,17 @@ async fn metrics_count_requests_by_route_template_and_changes_by_action(app: Tes
     ] {
         assert!(text.contains(line), "{line} is missing from\n{text}");
     }
-    assert!(!text.contains(&format!("/claims/{claim}")), "raw paths: {text}");
+    assert!(
+        !text.contains(&format!("/claims/{claim}")),
+        "raw paths: {text}"
+    );
     assert!(!text.contains("search-term"));
     app.advance(20);
-    assert!(metrics_text(&app).await.contains("redress_claims_overdue 1"));
+    assert!(
+        metrics_text(&app)
+            .await
+            .contains("redress_claims_overdue 1")
+    );
     let spec = app.openapi().await;
     assert!(spec["paths"].get("/metrics").is_none());
 }
@@ -159,8 +174,15 @@ async fn a_backup_never_overwrites_a_file_and_refuses_postgres() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("exists"));
     assert_eq!(std::fs::read(&out).unwrap(), b"an earlier backup");
     let postgres = crate::helpers::redress_with_input(
-        &["backup", "--out", folder.path().join("pg.db").to_str().unwrap()],
-        &[("REDRESS_DATABASE_URL", "postgres://nobody@127.0.0.1:1/redress")],
+        &[
+            "backup",
+            "--out",
+            folder.path().join("pg.db").to_str().unwrap(),
+        ],
+        &[(
+            "REDRESS_DATABASE_URL",
+            "postgres://nobody@127.0.0.1:1/redress",
+        )],
         "",
     );
     assert!(!postgres.status.success());

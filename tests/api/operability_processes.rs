@@ -20,10 +20,11 @@ on_both_databases!(
 
 /// A document upload as multipart form data with boundary `b`.
 fn upload_body() -> Vec<u8> {
-    let mut body = b"--b\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nreceipt\r\n--b\r\n\
+    let mut body =
+        b"--b\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nreceipt\r\n--b\r\n\
         Content-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n\
         Content-Type: application/pdf\r\n\r\n"
-        .to_vec();
+            .to_vec();
     body.extend(pdf("in flight"));
     body.extend(b"\r\n--b--\r\n");
     body
@@ -157,7 +158,13 @@ async fn demo_run(app: &TestApp, server: &Server) {
             .unwrap()
     };
     let mut tokens = std::collections::HashMap::new();
-    for username in ["lawyer", "secretariat", "chair", "finance-officer", "finance-approver"] {
+    for username in [
+        "lawyer",
+        "secretariat",
+        "chair",
+        "finance-officer",
+        "finance-approver",
+    ] {
         let token = server
             .token_with_password(app, username, &password(username))
             .await;
@@ -168,19 +175,34 @@ async fn demo_run(app: &TestApp, server: &Server) {
             .request(method, server.url(path))
             .bearer_auth(&tokens[username])
     };
-    for path in ["/api/v1/claims", "/api/v1/claims/1", "/api/v1/claims/3", "/api/v1/claims/3/events"] {
-        let response = call(reqwest::Method::GET, "secretariat", path).send().await.unwrap();
+    for path in [
+        "/api/v1/claims",
+        "/api/v1/claims/1",
+        "/api/v1/claims/3",
+        "/api/v1/claims/3/events",
+    ] {
+        let response = call(reqwest::Method::GET, "secretariat", path)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), StatusCode::OK, "{path}");
     }
-    let chair_reads = call(reqwest::Method::GET, "chair", "/api/v1/claims/3").send().await.unwrap();
-    assert_eq!(chair_reads.status(), StatusCode::OK);
-    // A name in a file name and in a body the server cannot parse.
-    let form = crate::helpers::upload_form("receipt", "Synthetic Applicant.pdf", pdf("demo"));
-    let upload = call(reqwest::Method::POST, "lawyer", "/api/v1/claims/1/documents")
-        .multipart(form)
+    let chair_reads = call(reqwest::Method::GET, "chair", "/api/v1/claims/3")
         .send()
         .await
         .unwrap();
+    assert_eq!(chair_reads.status(), StatusCode::OK);
+    // A name in a file name and in a body the server cannot parse.
+    let form = crate::helpers::upload_form("receipt", "Synthetic Applicant.pdf", pdf("demo"));
+    let upload = call(
+        reqwest::Method::POST,
+        "lawyer",
+        "/api/v1/claims/1/documents",
+    )
+    .multipart(form)
+    .send()
+    .await
+    .unwrap();
     assert_eq!(upload.status(), StatusCode::CREATED);
     let malformed = call(reqwest::Method::POST, "lawyer", "/api/v1/claims")
         .header("content-type", "application/json")
@@ -190,11 +212,29 @@ async fn demo_run(app: &TestApp, server: &Server) {
         .unwrap();
     assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
     let act = |username: &'static str, action: &str, body: Value| {
-        call(reqwest::Method::POST, username, &format!("/api/v1/claims/4/actions/{action}"))
-            .json(&body)
+        call(
+            reqwest::Method::POST,
+            username,
+            &format!("/api/v1/claims/4/actions/{action}"),
+        )
+        .json(&body)
     };
-    assert_eq!(act("secretariat", "finalize", json!({"appeal_waived": true})).send().await.unwrap().status(), StatusCode::OK);
-    assert_eq!(act("finance-officer", "start_payout", json!({})).send().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(
+        act("secretariat", "finalize", json!({"appeal_waived": true}))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        act("finance-officer", "start_payout", json!({}))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
     pay(&call, server).await;
 }
 
@@ -205,31 +245,50 @@ where
 {
     let order = json!({"payee_kind": "claimant", "payee_name": "Synthetic Applicant",
         "iban": VICTIM_IBAN, "amount": "1000.00", "reference": "Compensation KS-2026-000004"});
-    let prepared = call(reqwest::Method::POST, "finance-officer", "/api/v1/claims/4/payment-orders")
-        .json(&order)
-        .send()
-        .await
-        .unwrap();
+    let prepared = call(
+        reqwest::Method::POST,
+        "finance-officer",
+        "/api/v1/claims/4/payment-orders",
+    )
+    .json(&order)
+    .send()
+    .await
+    .unwrap();
     assert_eq!(prepared.status(), StatusCode::CREATED);
     let prepared: Value = prepared.json().await.unwrap();
     let id = prepared[0]["id"].as_i64().unwrap();
-    let approved = call(reqwest::Method::POST, "finance-approver", &format!("/api/v1/payment-orders/{id}/approve"))
-        .send()
-        .await
-        .unwrap();
+    let approved = call(
+        reqwest::Method::POST,
+        "finance-approver",
+        &format!("/api/v1/payment-orders/{id}/approve"),
+    )
+    .send()
+    .await
+    .unwrap();
     assert_eq!(approved.status(), StatusCode::OK);
     let execution = chrono::Utc::now().date_naive() + chrono::TimeDelta::days(7);
-    let batch = call(reqwest::Method::POST, "finance-officer", "/api/v1/payment-batches")
-        .json(&json!({"currency": "EUR", "requested_execution_date": execution}))
-        .send()
-        .await
-        .unwrap();
+    let batch = call(
+        reqwest::Method::POST,
+        "finance-officer",
+        "/api/v1/payment-batches",
+    )
+    .json(&json!({"currency": "EUR", "requested_execution_date": execution}))
+    .send()
+    .await
+    .unwrap();
     assert_eq!(batch.status(), StatusCode::CREATED);
     let batch: Value = batch.json().await.unwrap();
-    let export = call(reqwest::Method::GET, "finance-officer", &format!("/api/v1/payment-batches/{}/export?format=pain001", batch["id"]))
-        .send()
-        .await
-        .unwrap();
+    let export = call(
+        reqwest::Method::GET,
+        "finance-officer",
+        &format!(
+            "/api/v1/payment-batches/{}/export?format=pain001",
+            batch["id"]
+        ),
+    )
+    .send()
+    .await
+    .unwrap();
     assert_eq!(export.status(), StatusCode::OK);
     assert!(export.text().await.unwrap().contains(VICTIM_IBAN));
 }

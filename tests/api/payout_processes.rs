@@ -7,11 +7,11 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::{Backend, TestApp, on_both_databases, spawn_app};
-use crate::server_process::Server;
 use crate::payments::{
     assert_nothing_overpaid_or_self_approved, claim_in_payment, order, order_ids, race_to_approve,
     race_to_prepare,
 };
+use crate::server_process::Server;
 
 on_both_databases!(a_server_killed_while_batching_or_confirming_leaves_nothing_half_written);
 

@@ -84,7 +84,12 @@ impl Server {
             .await
     }
 
-    pub async fn token_with_password(&self, app: &TestApp, username: &str, password: &str) -> String {
+    pub async fn token_with_password(
+        &self,
+        app: &TestApp,
+        username: &str,
+        password: &str,
+    ) -> String {
         let body = json!({"username": username, "password": password});
         let response = app
             .client
