@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use redress::domain::Role;
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, on_both_databases, pdf};
@@ -147,150 +147,146 @@ fn personal_data() -> Vec<String> {
     .to_vec()
 }
 
-/// What people do with the demo: read, act, upload, pay.
-async fn demo_run(app: &TestApp, server: &Server) {
-    let passwords = demo_passwords(server);
-    let password = |username: &str| {
-        passwords
-            .iter()
-            .find(|(name, _)| name == username)
-            .map(|(_, password)| password.clone())
-            .unwrap()
-    };
+/// The demo's users signed in on a server.
+struct Session<'a> {
+    app: &'a TestApp,
+    server: &'a Server,
+    tokens: std::collections::HashMap<String, String>,
+}
+
+impl Session<'_> {
+    fn request(&self, method: Method, username: &str, path: &str) -> reqwest::RequestBuilder {
+        self.app
+            .client
+            .request(method, self.server.url(path))
+            .bearer_auth(&self.tokens[username])
+    }
+
+    /// Sends `body` (JSON, when given) and asserts the answer's status; returns its body.
+    async fn expect(
+        &self,
+        (method, username, path): (Method, &str, &str),
+        body: Option<Value>,
+        status: StatusCode,
+    ) -> String {
+        let mut request = self.request(method, username, path);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), status, "{path}");
+        response.text().await.unwrap()
+    }
+}
+
+/// Signs in every demo user the run needs, with the passwords `serve --demo` printed.
+async fn sign_in<'a>(app: &'a TestApp, server: &'a Server) -> Session<'a> {
     let mut tokens = std::collections::HashMap::new();
-    for username in [
-        "lawyer",
-        "secretariat",
-        "chair",
-        "finance-officer",
-        "finance-approver",
-    ] {
-        let token = server
-            .token_with_password(app, username, &password(username))
-            .await;
+    for (username, password) in demo_passwords(server) {
+        let token = server.token_with_password(app, &username, &password).await;
         tokens.insert(username, token);
     }
-    let call = |method: reqwest::Method, username: &str, path: &str| {
-        app.client
-            .request(method, server.url(path))
-            .bearer_auth(&tokens[username])
-    };
+    Session {
+        app,
+        server,
+        tokens,
+    }
+}
+
+/// What people do with the demo: read, act, upload (a name in the file's name), send a body the
+/// server cannot parse (a name in it), and pay the victim.
+async fn demo_run(session: &Session<'_>) {
     for path in [
         "/api/v1/claims",
         "/api/v1/claims/1",
         "/api/v1/claims/3",
         "/api/v1/claims/3/events",
     ] {
-        let response = call(reqwest::Method::GET, "secretariat", path)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        session
+            .expect((Method::GET, "secretariat", path), None, StatusCode::OK)
+            .await;
     }
-    let chair_reads = call(reqwest::Method::GET, "chair", "/api/v1/claims/3")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(chair_reads.status(), StatusCode::OK);
-    // A name in a file name and in a body the server cannot parse.
-    let form = crate::helpers::upload_form("receipt", "Synthetic Applicant.pdf", pdf("demo"));
-    let upload = call(
-        reqwest::Method::POST,
-        "lawyer",
-        "/api/v1/claims/1/documents",
-    )
-    .multipart(form)
-    .send()
-    .await
-    .unwrap();
-    assert_eq!(upload.status(), StatusCode::CREATED);
-    let malformed = call(reqwest::Method::POST, "lawyer", "/api/v1/claims")
-        .header("content-type", "application/json")
-        .body(r#"{"victim_name": "Synthetic Applicant", "victim_address": "#)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
-    let act = |username: &'static str, action: &str, body: Value| {
-        call(
-            reqwest::Method::POST,
-            username,
-            &format!("/api/v1/claims/4/actions/{action}"),
+    session
+        .expect(
+            (Method::GET, "chair", "/api/v1/claims/3"),
+            None,
+            StatusCode::OK,
         )
-        .json(&body)
-    };
+        .await;
+    let form = crate::helpers::upload_form("receipt", "Synthetic Applicant.pdf", pdf("demo"));
+    let upload = session
+        .request(Method::POST, "lawyer", "/api/v1/claims/1/documents")
+        .multipart(form);
+    assert_eq!(upload.send().await.unwrap().status(), StatusCode::CREATED);
+    let malformed = session
+        .request(Method::POST, "lawyer", "/api/v1/claims")
+        .header("content-type", "application/json")
+        .body(r#"{"victim_name": "Synthetic Applicant", "victim_address": "#);
     assert_eq!(
-        act("secretariat", "finalize", json!({"appeal_waived": true}))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        StatusCode::OK
+        malformed.send().await.unwrap().status(),
+        StatusCode::BAD_REQUEST
     );
-    assert_eq!(
-        act("finance-officer", "start_payout", json!({}))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        StatusCode::OK
+    let finalize = (
+        Method::POST,
+        "secretariat",
+        "/api/v1/claims/4/actions/finalize",
     );
-    pay(&call, server).await;
+    session
+        .expect(
+            finalize,
+            Some(json!({"appeal_waived": true})),
+            StatusCode::OK,
+        )
+        .await;
+    let start_payout = (
+        Method::POST,
+        "finance-officer",
+        "/api/v1/claims/4/actions/start_payout",
+    );
+    session.expect(start_payout, None, StatusCode::OK).await;
+    pay(session).await;
 }
 
 /// Prepares, approves and exports a payment to the victim's account.
-async fn pay<F>(call: &F, _server: &Server)
-where
-    F: Fn(reqwest::Method, &str, &str) -> reqwest::RequestBuilder,
-{
+async fn pay(session: &Session<'_>) {
     let order = json!({"payee_kind": "claimant", "payee_name": "Synthetic Applicant",
         "iban": VICTIM_IBAN, "amount": "1000.00", "reference": "Compensation KS-2026-000004"});
-    let prepared = call(
-        reqwest::Method::POST,
+    let prepare = (
+        Method::POST,
         "finance-officer",
         "/api/v1/claims/4/payment-orders",
-    )
-    .json(&order)
-    .send()
-    .await
-    .unwrap();
-    assert_eq!(prepared.status(), StatusCode::CREATED);
-    let prepared: Value = prepared.json().await.unwrap();
-    let id = prepared[0]["id"].as_i64().unwrap();
-    let approved = call(
-        reqwest::Method::POST,
-        "finance-approver",
-        &format!("/api/v1/payment-orders/{id}/approve"),
-    )
-    .send()
-    .await
-    .unwrap();
-    assert_eq!(approved.status(), StatusCode::OK);
+    );
+    let prepared = session
+        .expect(prepare, Some(order), StatusCode::CREATED)
+        .await;
+    let prepared: Value = serde_json::from_str(&prepared).unwrap();
+    let approve = format!("/api/v1/payment-orders/{}/approve", prepared[0]["id"]);
+    session
+        .expect(
+            (Method::POST, "finance-approver", &approve),
+            None,
+            StatusCode::OK,
+        )
+        .await;
     let execution = chrono::Utc::now().date_naive() + chrono::TimeDelta::days(7);
-    let batch = call(
-        reqwest::Method::POST,
-        "finance-officer",
-        "/api/v1/payment-batches",
-    )
-    .json(&json!({"currency": "EUR", "requested_execution_date": execution}))
-    .send()
-    .await
-    .unwrap();
-    assert_eq!(batch.status(), StatusCode::CREATED);
-    let batch: Value = batch.json().await.unwrap();
-    let export = call(
-        reqwest::Method::GET,
-        "finance-officer",
-        &format!(
-            "/api/v1/payment-batches/{}/export?format=pain001",
-            batch["id"]
-        ),
-    )
-    .send()
-    .await
-    .unwrap();
-    assert_eq!(export.status(), StatusCode::OK);
-    assert!(export.text().await.unwrap().contains(VICTIM_IBAN));
+    let batch = json!({"currency": "EUR", "requested_execution_date": execution});
+    let create = (Method::POST, "finance-officer", "/api/v1/payment-batches");
+    let batch = session
+        .expect(create, Some(batch), StatusCode::CREATED)
+        .await;
+    let batch: Value = serde_json::from_str(&batch).unwrap();
+    let export = format!(
+        "/api/v1/payment-batches/{}/export?format=pain001",
+        batch["id"]
+    );
+    let file = session
+        .expect(
+            (Method::GET, "finance-officer", &export),
+            None,
+            StatusCode::OK,
+        )
+        .await;
+    assert!(file.contains(VICTIM_IBAN));
 }
 
 fn assert_logs_nothing_personal(log: &Path) {
@@ -318,7 +314,7 @@ async fn a_demo_run_logs_request_ids_and_nothing_personal(app: TestApp) {
     let log = folder.path().join("server.log");
     let environment = [("REDRESS_LOG", "debug"), ("REDRESS_LOG_FORMAT", "json")];
     let server = Server::start_logging_to(&app, &["--demo"], &environment, &log);
-    demo_run(&app, &server).await;
+    demo_run(&sign_in(&app, &server).await).await;
     for (_, password) in demo_passwords(&server) {
         assert!(!std::fs::read_to_string(&log).unwrap().contains(&password));
     }
