@@ -2,7 +2,7 @@
 //! by route, claim changes by action, and two gauges read when scraped (claims past a deadline,
 //! the notification outbox's backlog).
 //!
-//! Labels are route templates (`/api/v1/claims/:id`), methods, statuses and action names: a
+//! Labels are route templates (`/api/v1/claims/{id}`), methods, statuses and action names: a
 //! bounded set, and never anything a person typed. Each `Services` owns its own `Metrics`, so
 //! the servers of parallel tests do not count each other's requests.
 
@@ -156,14 +156,14 @@ mod tests {
     #[test]
     fn requests_are_counted_by_route_template_and_status() {
         let metrics = Metrics::new();
-        metrics.record_request("GET", "/api/v1/claims/:id", 200, 0.003);
-        metrics.record_request("GET", "/api/v1/claims/:id", 200, 0.004);
+        metrics.record_request("GET", "/api/v1/claims/{id}", 200, 0.003);
+        metrics.record_request("GET", "/api/v1/claims/{id}", 200, 0.004);
         let text = metrics.render(Readings::default()).unwrap();
         assert!(text.contains(
-            "redress_http_requests_total{method=\"GET\",route=\"/api/v1/claims/:id\",status=\"200\"} 2"
+            "redress_http_requests_total{method=\"GET\",route=\"/api/v1/claims/{id}\",status=\"200\"} 2"
         ));
         assert!(text.contains(
-            "redress_http_request_duration_seconds_count{method=\"GET\",route=\"/api/v1/claims/:id\"} 2"
+            "redress_http_request_duration_seconds_count{method=\"GET\",route=\"/api/v1/claims/{id}\"} 2"
         ));
     }
 

@@ -100,8 +100,8 @@ pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
 pub fn routes(services: Services) -> impl Endpoint<Output = Response> {
     let api = openapi(&services);
     let upload_bytes_maximum = services.upload_bytes_maximum();
-    let metrics = services.metrics().clone();
     let (spec, docs) = documentation(&api);
+    let observer = observe::Observer::new(services.metrics().clone(), &spec);
     Route::new()
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
@@ -121,7 +121,7 @@ pub fn routes(services: Services) -> impl Endpoint<Output = Response> {
         .around(move |next, request| body::limit_request_body(next, request, upload_bytes_maximum))
         .catch_all_error(observe::problem_keeping_route)
         .map_to_response()
-        .around(move |next, request| observe::observe(next, request, metrics.clone()))
+        .around(move |next, request| observe::observe(next, request, observer.clone()))
 }
 
 /// The OpenAPI document as served, and Swagger UI's page showing it: the generated document

@@ -5,6 +5,7 @@
 //! while the request is answered carries it (a tracing span). The log line and the metrics name
 //! the route's template, never the raw path's query (search terms) nor any body.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
@@ -44,15 +45,70 @@ fn new_request_id() -> String {
     }
 }
 
+/// What the middleware needs: where to count, and how to name routes.
+#[derive(Clone)]
+pub struct Observer {
+    pub metrics: Arc<Metrics>,
+    /// From the router's pattern (`/api/v1/claims/:param0`, as poem-openapi registers it) to
+    /// the OpenAPI document's path (`/api/v1/claims/{id}`), which operators can look up.
+    pub route_names: Arc<HashMap<String, String>>,
+}
+
+impl Observer {
+    pub fn new(metrics: Arc<Metrics>, openapi_spec: &str) -> Self {
+        let spec = serde_json::from_str::<serde_json::Value>(openapi_spec).unwrap_or_default();
+        let route_names = spec["paths"]
+            .as_object()
+            .map(|paths| {
+                paths
+                    .keys()
+                    .map(|path| (router_pattern(path), path.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Observer {
+            metrics,
+            route_names: Arc::new(route_names),
+        }
+    }
+
+    fn route_name(&self, response: &Response) -> String {
+        let Some(PathPattern(pattern)) = response.data::<PathPattern>() else {
+            return ROUTE_UNMATCHED.to_owned();
+        };
+        self.route_names
+            .get(pattern.as_ref())
+            .map_or_else(|| pattern.to_string(), Clone::clone)
+    }
+}
+
+/// The pattern poem-openapi gives the router for an OpenAPI path: its variables, in order,
+/// become `:param0`, `:param1`, ...
+fn router_pattern(openapi_path: &str) -> String {
+    let mut variables = 0;
+    openapi_path
+        .split('/')
+        .map(|segment| {
+            if segment.starts_with('{') && segment.ends_with('}') {
+                variables += 1;
+                format!(":param{}", variables - 1)
+            } else {
+                segment.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// The middleware: wraps every route, outermost.
 pub async fn observe<E: Endpoint<Output = Response>>(
     next: E,
     request: Request,
-    metrics: Arc<Metrics>,
+    observer: Observer,
 ) -> poem::Result<Response> {
     let request_id = inbound_request_id(&request).unwrap_or_else(new_request_id);
     let span = tracing::info_span!("request", request_id = %request_id);
-    answer(next, request, metrics, request_id)
+    answer(next, request, observer, request_id)
         .instrument(span)
         .await
 }
@@ -60,7 +116,7 @@ pub async fn observe<E: Endpoint<Output = Response>>(
 async fn answer<E: Endpoint<Output = Response>>(
     next: E,
     request: Request,
-    metrics: Arc<Metrics>,
+    observer: Observer,
     request_id: String,
 ) -> poem::Result<Response> {
     let method = request.method().clone();
@@ -70,12 +126,11 @@ async fn answer<E: Endpoint<Output = Response>>(
         Err(error) => error.into_response(),
     };
     let elapsed = started.elapsed();
-    let route = response
-        .data::<PathPattern>()
-        .map_or(ROUTE_UNMATCHED, |pattern| &pattern.0)
-        .to_owned();
+    let route = observer.route_name(&response);
     let status = response.status().as_u16();
-    metrics.record_request(method.as_str(), &route, status, elapsed.as_secs_f64());
+    observer
+        .metrics
+        .record_request(method.as_str(), &route, status, elapsed.as_secs_f64());
     let latency_ms = elapsed.as_millis() as u64;
     tracing::info!(%method, %route, status, latency_ms, "request");
     if let Ok(value) = HeaderValue::from_str(&request_id) {
@@ -152,6 +207,22 @@ mod tests {
             assert_eq!(inbound_request_id(&request_with_id(id)), None, "{id:?}");
         }
         assert_eq!(inbound_request_id(&Request::builder().finish()), None);
+    }
+
+    #[test]
+    fn routes_are_named_as_the_openapi_document_writes_them() {
+        assert_eq!(
+            router_pattern("/api/v1/claims/{id}/actions/{action}"),
+            "/api/v1/claims/:param0/actions/:param1"
+        );
+        let spec = r#"{"paths": {"/api/v1/claims/{id}": {}}}"#;
+        let observer = Observer::new(Arc::new(Metrics::new()), spec);
+        let mut response = Response::default();
+        response.set_data(PathPattern("/api/v1/claims/:param0".into()));
+        assert_eq!(observer.route_name(&response), "/api/v1/claims/{id}");
+        response.set_data(PathPattern("/healthz".into()));
+        assert_eq!(observer.route_name(&response), "/healthz");
+        assert_eq!(observer.route_name(&Response::default()), ROUTE_UNMATCHED);
     }
 
     #[test]

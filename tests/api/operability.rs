@@ -76,8 +76,8 @@ async fn metrics_count_requests_by_route_template_and_changes_by_action(app: Tes
         "redress_claim_changes_total{action=\"create\"} 1",
         "redress_claim_changes_total{action=\"submit\"} 1",
         "redress_claim_changes_total{action=\"request_evidence\"} 1",
-        "redress_http_requests_total{method=\"GET\",route=\"/api/v1/claims/:param0\",status=\"200\"} 1",
-        "redress_http_request_duration_seconds_count{method=\"GET\",route=\"/api/v1/claims/:param0\"} 1",
+        "redress_http_requests_total{method=\"GET\",route=\"/api/v1/claims/{id}\",status=\"200\"} 1",
+        "redress_http_request_duration_seconds_count{method=\"GET\",route=\"/api/v1/claims/{id}\"} 1",
         "redress_claims_overdue 0",
         "redress_outbox_backlog 0",
     ] {
