@@ -142,7 +142,7 @@ async fn back_up(settings: &Settings, out: &Path) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(
         settings.database_kind() == Some("sqlite"),
         "redress backup copies a SQLite database; back up PostgreSQL with `pg_dump -Fc` \
-         (see Backups in the README)"
+         (see Operations in the README)"
     );
     let services = app::open_existing(settings, Arc::new(SystemClock)).await?;
     let size_bytes = services.back_up(out).await?;
