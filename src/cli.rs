@@ -1,5 +1,5 @@
-//! The command line: `serve`, `migrate`, `user add`, `audit verify`, `workflow`, `forms check`,
-//! `report statistics`.
+//! The command line: `serve`, `migrate`, `backup`, `user add`, `audit verify`, `workflow`,
+//! `forms check`, `report statistics`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::Role;
 use crate::domain::claim::Language;
+use crate::settings::LogFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -31,6 +32,9 @@ pub struct Cli {
     /// The folder of jurisdiction packages (default: ./forms).
     #[arg(long, env = "REDRESS_FORMS_DIR", global = true)]
     pub forms_dir: Option<PathBuf>,
+    /// Log lines as `text` (the default) or `json`, one object a line.
+    #[arg(long, env = "REDRESS_LOG_FORMAT", global = true, value_enum)]
+    pub log_format: Option<LogFormat>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -48,6 +52,13 @@ pub enum Command {
     },
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Copy the SQLite database to a new file, consistently, while the server keeps serving.
+    /// (PostgreSQL: use pg_dump; see the README.)
+    Backup {
+        /// The copy; must not exist yet.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Manage users.
     User {
         #[command(subcommand)]

@@ -32,17 +32,23 @@ use crate::service::auth::Password;
 use crate::service::statistics::StatisticsQuery;
 use crate::settings::{Overrides, Settings};
 
-pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+/// The settings the command line, the environment and the settings file give; loaded before
+/// the command runs, as they say how to log.
+pub fn settings(cli: &Cli) -> anyhow::Result<Settings> {
     let bind = match &cli.command {
         Command::Serve { bind, .. } => *bind,
         _ => None,
     };
     let overrides = Overrides {
-        database_url: cli.database_url,
+        database_url: cli.database_url.clone(),
         bind,
-        forms_dir: cli.forms_dir,
+        forms_dir: cli.forms_dir.clone(),
+        log_format: cli.log_format,
     };
-    let settings = Settings::load(cli.config.as_deref(), overrides)?;
+    Settings::load(cli.config.as_deref(), overrides)
+}
+
+pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Serve { demo, .. } => serve(&settings, demo).await,
         Command::Migrate => {
@@ -50,6 +56,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("The database is migrated.");
             Ok(ExitCode::SUCCESS)
         }
+        Command::Backup { out } => back_up(&settings, &out).await,
         Command::User {
             command:
                 UserCommand::Add {
@@ -162,6 +169,20 @@ async fn serve(settings: &Settings, demo: bool) -> anyhow::Result<ExitCode> {
         app::stop_scheduler(task).await;
     }
     served?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// SQLite only: PostgreSQL has pg_dump, which copies consistently too and which its operators
+/// already know.
+async fn back_up(settings: &Settings, out: &Path) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(
+        settings.database_kind() == Some("sqlite"),
+        "redress backup copies a SQLite database; back up PostgreSQL with `pg_dump -Fc` \
+         (see Operations in the README)"
+    );
+    let services = app::open_existing(settings, Arc::new(SystemClock)).await?;
+    let size_bytes = services.back_up(out).await?;
+    println!("{} ({size_bytes} bytes)", out.display());
     Ok(ExitCode::SUCCESS)
 }
 

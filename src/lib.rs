@@ -15,6 +15,7 @@ pub mod explain;
 pub mod forms;
 pub mod json_input;
 pub mod locale;
+pub mod metrics;
 pub mod pdf;
 pub mod service;
 pub mod settings;

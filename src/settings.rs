@@ -37,6 +37,18 @@ struct FileSettings {
     payer_bic: Option<String>,
     /// The fewest claims a published statistics cell may describe (at least 1).
     statistics_threshold: Option<u64>,
+    log_format: Option<LogFormat>,
+}
+
+/// How log lines are written to standard error.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines, for a terminal.
+    #[default]
+    Text,
+    /// One JSON object a line, for a log collector.
+    Json,
 }
 
 pub struct Settings {
@@ -54,6 +66,8 @@ pub struct Settings {
     pub payer: Option<Debtor>,
     /// The fewest claims a published statistics cell may describe.
     pub statistics_threshold: Threshold,
+    /// Text for people, JSON for log collectors.
+    pub log_format: LogFormat,
 }
 
 impl std::fmt::Debug for Settings {
@@ -72,6 +86,7 @@ impl std::fmt::Debug for Settings {
             )
             .field("payer", &self.payer.as_ref().map(|_| "<configured>"))
             .field("statistics_threshold", &self.statistics_threshold)
+            .field("log_format", &self.log_format)
             .finish()
     }
 }
@@ -82,6 +97,7 @@ pub struct Overrides {
     pub database_url: Option<String>,
     pub bind: Option<SocketAddr>,
     pub forms_dir: Option<PathBuf>,
+    pub log_format: Option<LogFormat>,
 }
 
 impl Settings {
@@ -135,6 +151,10 @@ impl Settings {
             scheduler_interval_seconds: from_file
                 .scheduler_interval_seconds
                 .unwrap_or(SCHEDULER_INTERVAL_SECONDS_DEFAULT),
+            log_format: overrides
+                .log_format
+                .or(from_file.log_format)
+                .unwrap_or_default(),
         })
     }
 
@@ -228,6 +248,30 @@ mod tests {
                 .unwrap()
                 .statistics_threshold,
             Threshold::DEFAULT
+        );
+    }
+
+    #[test]
+    fn the_log_format_comes_from_the_file_unless_the_environment_says_otherwise() {
+        let path = std::env::temp_dir().join(format!(
+            "redress-settings-log-format-{}.toml",
+            std::process::id()
+        ));
+        std::fs::write(&path, "log_format = \"json\"\n").unwrap();
+        let from_file = Settings::load(Some(&path), Overrides::default()).unwrap();
+        let overrides = Overrides {
+            log_format: Some(LogFormat::Text),
+            ..Overrides::default()
+        };
+        let overridden = Settings::load(Some(&path), overrides).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(from_file.log_format, LogFormat::Json);
+        assert_eq!(overridden.log_format, LogFormat::Text);
+        assert_eq!(
+            Settings::load(None, Overrides::default())
+                .unwrap()
+                .log_format,
+            LogFormat::Text
         );
     }
 

@@ -1,5 +1,5 @@
-//! The HTTP face of Redress: poem-openapi endpoints under /api/v1, health probes, the OpenAPI
-//! document and Swagger UI.
+//! The HTTP face of Redress: poem-openapi endpoints under /api/v1, health probes, metrics, the
+//! OpenAPI document and Swagger UI.
 //!
 //! Architecture invariant: handlers translate HTTP to service calls and back; they hold no
 //! business rule and build no query.
@@ -14,6 +14,7 @@ mod documents;
 mod evidence;
 mod idempotency;
 mod jurisdictions;
+mod observe;
 mod payments;
 mod problem;
 mod security;
@@ -22,12 +23,10 @@ mod types;
 mod users;
 mod views;
 
-use std::time::Instant;
-
 use poem::endpoint::make_sync;
 use poem::http::StatusCode;
 use poem::web::{Data, Html};
-use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler};
+use poem::{Endpoint, EndpointExt, IntoResponse, Response, Route, get, handler};
 use poem_openapi::{OpenApiService, Tags};
 
 pub use awards::CalculationView;
@@ -109,9 +108,11 @@ pub fn routes(services: Services) -> impl Endpoint<Output = Response> {
     let api = openapi(&services);
     let upload_bytes_maximum = services.upload_bytes_maximum();
     let (spec, docs) = documentation(&api);
+    let observer = observe::Observer::new(services.metrics().clone(), &spec);
     Route::new()
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
+        .at("/metrics", get(metrics_exposition))
         .at(
             "/api/v1/openapi.json",
             get(make_sync(move |_| {
@@ -125,9 +126,9 @@ pub fn routes(services: Services) -> impl Endpoint<Output = Response> {
         .around(idempotency::replay_or_record)
         .data(services)
         .around(move |next, request| body::limit_request_body(next, request, upload_bytes_maximum))
-        .catch_all_error(problem::problem_for_any_error)
+        .catch_all_error(observe::problem_keeping_route)
         .map_to_response()
-        .around(log_request)
+        .around(move |next, request| observe::observe(next, request, observer.clone()))
 }
 
 /// The OpenAPI document as served, and Swagger UI's page showing it: the generated document
@@ -150,19 +151,17 @@ fn documentation(api: &OpenApiService<Apis, ()>) -> (String, String) {
     (completed, docs)
 }
 
-/// Logs method, path, status and duration, and nothing else. (poem's `Tracing` middleware logs
-/// error messages, and a parse error can quote the request body, which may be personal.)
-async fn log_request<E: Endpoint<Output = Response>>(
-    next: E,
-    request: Request,
-) -> poem::Result<Response> {
-    let method = request.method().clone();
-    let path = request.uri().path().to_owned();
-    let started = Instant::now();
-    let response = next.call(request).await?;
-    let elapsed_ms = started.elapsed().as_millis() as u64;
-    tracing::info!(%method, %path, status = response.status().as_u16(), elapsed_ms, "request");
-    Ok(response)
+/// Prometheus metrics, for the scraper on the operators' network: counts and route templates
+/// only, nothing about any claim or person, so it asks for no sign-in. Outside /api/v1 and the
+/// OpenAPI document, like the health probes.
+#[handler]
+async fn metrics_exposition(services: Data<&Services>) -> Response {
+    match services.render_metrics().await {
+        Ok(text) => Response::builder()
+            .content_type(crate::metrics::METRICS_CONTENT_TYPE)
+            .body(text),
+        Err(error) => problem::ApiError::from(error).into_response(),
+    }
 }
 
 /// Liveness: the process answers.

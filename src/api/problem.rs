@@ -38,6 +38,10 @@ pub struct Problem {
     /// For `illegal_action`: what the caller's roles may do from the claim's current state.
     #[oai(skip_serializing_if_is_none)]
     pub allowed_actions: Option<Vec<ClaimAction>>,
+    /// The request's id, as in the `X-Request-Id` header and the server's log lines: quote it
+    /// when reporting a problem. (Added to every problem as it leaves the server.)
+    #[oai(skip_serializing_if_is_none)]
+    pub request_id: Option<String>,
 }
 
 impl Problem {
@@ -50,6 +54,7 @@ impl Problem {
             detail,
             errors: Vec::new(),
             allowed_actions: None,
+            request_id: None,
         }
     }
 

@@ -150,6 +150,7 @@ impl Services {
         );
         store::events::append(&transaction, event).await?;
         transaction.commit().await?;
+        self.metrics().record_change(ClaimAction::Create.as_str());
         tracing::info!(claim_id = claim.id.0, reference = %claim.reference, "claim created");
         Ok(claim)
     }
@@ -585,6 +586,7 @@ impl Services {
         );
         store::events::append(&transaction, event).await?;
         transaction.commit().await?;
+        self.metrics().record_change(change.action.as_str());
         let mut after = change.after;
         after.version = sequence;
         Ok((after, created))

@@ -9,6 +9,7 @@ pub mod assignments;
 pub mod audit;
 pub mod auth;
 mod awards;
+mod backup;
 pub mod claims;
 pub mod clock;
 mod decisions;
@@ -18,6 +19,7 @@ mod error;
 mod evidence;
 pub mod idempotency;
 mod letters;
+mod metrics;
 pub mod payments;
 mod scheduler;
 pub mod statistics;
@@ -57,6 +59,8 @@ pub struct Services {
     payer: Option<Arc<crate::bank::Debtor>>,
     /// The fewest claims a published statistics cell may describe.
     statistics_threshold: crate::domain::statistics::Threshold,
+    /// Shared by every clone, so all requests count into the one `/metrics`.
+    metrics: Arc<crate::metrics::Metrics>,
 }
 
 impl Services {
@@ -76,6 +80,7 @@ impl Services {
             public_url: Arc::from(crate::settings::PUBLIC_URL_DEFAULT),
             payer: None,
             statistics_threshold: crate::domain::statistics::Threshold::DEFAULT,
+            metrics: Arc::new(crate::metrics::Metrics::new()),
         }
     }
 
@@ -107,6 +112,10 @@ impl Services {
 
     pub fn database(&self) -> &DatabaseConnection {
         &self.database
+    }
+
+    pub fn metrics(&self) -> &Arc<crate::metrics::Metrics> {
+        &self.metrics
     }
 
     pub fn jurisdictions(&self) -> &Jurisdictions {

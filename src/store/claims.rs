@@ -278,24 +278,7 @@ pub async fn page(
         query = query.filter(claim::Column::Id.in_subquery(assigned));
     }
     if let Some(today) = filter.overdue_on {
-        let overdue = Condition::any()
-            .add(
-                claim::Column::EvidenceDue
-                    .lt(today)
-                    .and(claim::Column::State.eq(ClaimState::AwaitingEvidence.as_str())),
-            )
-            .add(
-                claim::Column::DecisionDue
-                    .lt(today)
-                    .and(claim::Column::DecisionOutcome.is_null()),
-            )
-            .add(
-                claim::Column::PaymentDue.lt(today).and(
-                    claim::Column::State
-                        .is_in([ClaimState::Final.as_str(), ClaimState::InPayment.as_str()]),
-                ),
-            );
-        query = query.filter(overdue);
+        query = query.filter(overdue_on(today));
     }
     let rows = query
         .order_by_asc(claim::Column::Id)
@@ -308,6 +291,40 @@ pub async fn page(
         .map(claim_from_row)
         .collect::<anyhow::Result<_>>()?;
     with_participants(connection, claims).await
+}
+
+/// Claims past a deadline on `today`: the same conditions as `domain::timed::days_overdue`.
+fn overdue_on(today: chrono::NaiveDate) -> sea_orm::Condition {
+    sea_orm::Condition::any()
+        .add(
+            claim::Column::EvidenceDue
+                .lt(today)
+                .and(claim::Column::State.eq(ClaimState::AwaitingEvidence.as_str())),
+        )
+        .add(
+            claim::Column::DecisionDue
+                .lt(today)
+                .and(claim::Column::DecisionOutcome.is_null()),
+        )
+        .add(
+            claim::Column::PaymentDue.lt(today).and(
+                claim::Column::State
+                    .is_in([ClaimState::Final.as_str(), ClaimState::InPayment.as_str()]),
+            ),
+        )
+}
+
+/// How many claims are past a deadline on `today` (for `/metrics`).
+pub async fn count_overdue(
+    connection: &impl ConnectionTrait,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<u64> {
+    use sea_orm::PaginatorTrait;
+    claim::Entity::find()
+        .filter(overdue_on(today))
+        .count(connection)
+        .await
+        .context("counting overdue claims")
 }
 
 /// The ids of the claims the member recused from.

@@ -7,6 +7,7 @@
 
 pub mod access_log;
 pub mod assignments;
+pub mod backup;
 pub mod claims;
 mod convert;
 pub mod decisions;

@@ -15,7 +15,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::helpers::{Backend, TestApp, User, on_both_databases, spawn_app};
 use crate::payments::claim_in_payment;
-use crate::payout_processes::Server;
+use crate::server_process::Server;
 use crate::workflow::{all_vote, cast, claim_in_review};
 
 on_both_databases!(
@@ -252,7 +252,8 @@ async fn two_server_processes_act_on_each_deadline_exactly_once() {
         .await
         .expect("the servers' passes at start acted on every claim");
     for server in servers {
-        assert!(server.terminate().success(), "a clean stop");
+        server.terminate();
+        assert!(server.wait().success(), "a clean stop");
     }
     let auditor = app.user("auditor", &[Role::Auditor]).await;
     for claim in claims {

@@ -114,6 +114,7 @@ fn settings(database_url: &str) -> Settings {
             bic: Some(Bic::parse("RBKOXKPR").unwrap()),
         }),
         statistics_threshold: redress::domain::statistics::Threshold::DEFAULT,
+        log_format: redress::settings::LogFormat::Text,
     }
 }
 

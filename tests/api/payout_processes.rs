@@ -2,95 +2,18 @@
 //! prepare and approve orders for the same claim, and a server killed (SIGKILL) in the middle of
 //! creating a batch and of importing the bank's confirmations.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-
 use redress::domain::Role;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, TestApp, forms_dir, on_both_databases, spawn_app};
+use crate::helpers::{Backend, TestApp, on_both_databases, spawn_app};
 use crate::payments::{
     assert_nothing_overpaid_or_self_approved, claim_in_payment, order, order_ids, race_to_approve,
     race_to_prepare,
 };
+use crate::server_process::Server;
 
 on_both_databases!(a_server_killed_while_batching_or_confirming_leaves_nothing_half_written);
-
-/// A `redress serve` process on the app's database, and the address it listens on.
-pub(crate) struct Server {
-    child: Child,
-    address: String,
-}
-
-impl Server {
-    pub(crate) fn start(app: &TestApp) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
-            .args(["serve", "--bind", "127.0.0.1:0"])
-            .env("REDRESS_DATABASE_URL", &app.database_url)
-            .env("REDRESS_FORMS_DIR", forms_dir())
-            .env("REDRESS_LOG", "warn")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("starting redress serve");
-        let stdout = child.stdout.take().expect("the server's output");
-        let address = BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-            .find_map(|line| {
-                line.split("listening on http://")
-                    .nth(1)
-                    .and_then(|rest| rest.split_whitespace().next())
-                    .map(str::to_owned)
-            })
-            .expect("the server's address");
-        Server { child, address }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.address)
-    }
-
-    /// Signs `username` in on this server: its sessions follow the real clock, not the test's.
-    async fn token(&self, app: &TestApp, username: &str) -> String {
-        let body = json!({"username": username, "password": crate::helpers::PASSWORD});
-        let response = app
-            .client
-            .post(self.url("/api/v1/auth/login"))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK);
-        response.json::<Value>().await.unwrap()["token"]
-            .as_str()
-            .unwrap()
-            .to_owned()
-    }
-
-    /// SIGTERM, as a service manager stops it, and waits for the process to finish its work
-    /// and exit.
-    pub(crate) fn terminate(mut self) -> std::process::ExitStatus {
-        let pid = self.child.id().to_string();
-        let sent = Command::new("kill").args(["-TERM", &pid]).status();
-        assert!(sent.is_ok_and(|status| status.success()), "sending SIGTERM");
-        self.child.wait().expect("waiting for the server to stop")
-    }
-
-    /// SIGKILL: no shutdown, no flush, as a power cut or the OOM killer would.
-    fn kill(mut self) {
-        self.child.kill().expect("killing the server");
-        self.child.wait().expect("reaping the server");
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_servers_on_postgres_never_pay_more_than_the_award() {
