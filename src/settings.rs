@@ -9,7 +9,12 @@ use serde::Deserialize;
 
 use crate::bank::Debtor;
 use crate::domain::payout::{Bic, Iban};
-use crate::service::{SESSION_LIFETIME_HOURS_DEFAULT, UPLOAD_BYTES_MAXIMUM_DEFAULT};
+use crate::service::notifications::{
+    APPEAL_REMINDER_DAYS_DEFAULT, NOTIFICATION_ATTEMPTS_MAXIMUM_DEFAULT,
+};
+use crate::service::{
+    Notifying, SESSION_LIFETIME_HOURS_DEFAULT, UPLOAD_BYTES_MAXIMUM_DEFAULT, Webhook,
+};
 
 pub const DATABASE_URL_DEFAULT: &str = "sqlite://redress.db";
 pub const BIND_DEFAULT: &str = "127.0.0.1:8080";
@@ -18,6 +23,12 @@ pub const FORMS_DIR_DEFAULT: &str = "forms";
 pub const PUBLIC_URL_DEFAULT: &str = "http://127.0.0.1:8080";
 /// How often `serve` looks for deadlines that have fallen due.
 pub const SCHEDULER_INTERVAL_SECONDS_DEFAULT: u64 = 60;
+/// How often `serve` delivers pending notifications and looks for appeal windows closing.
+pub const NOTIFICATION_INTERVAL_SECONDS_DEFAULT: u64 = 30;
+/// The environment variable that may hold the webhook's signing secret instead of the file.
+pub const WEBHOOK_SECRET_VARIABLE: &str = "REDRESS_WEBHOOK_SECRET";
+/// The shortest webhook secret accepted, in bytes.
+const WEBHOOK_SECRET_BYTES_MINIMUM: usize = 16;
 
 /// What the optional settings file may hold; every key is optional.
 #[derive(Debug, Default, Deserialize)]
@@ -34,6 +45,12 @@ struct FileSettings {
     payer_name: Option<String>,
     payer_iban: Option<String>,
     payer_bic: Option<String>,
+    /// Where to POST signed notifications; with `webhook_secret` (or its variable).
+    webhook_url: Option<String>,
+    webhook_secret: Option<String>,
+    notification_interval_seconds: Option<u64>,
+    notification_attempts_maximum: Option<u32>,
+    appeal_reminder_days: Option<u32>,
 }
 
 pub struct Settings {
@@ -49,6 +66,11 @@ pub struct Settings {
     pub scheduler_interval_seconds: u64,
     /// The scheme's own bank account; without it batches cannot be exported.
     pub payer: Option<Debtor>,
+    /// The webhook (its secret never prints), attempts before a delivery is dead, and how many
+    /// days before an appeal window closes its reminder goes out.
+    pub notifying: Notifying,
+    /// Seconds between notification passes (deliveries, reminders); 0 turns them off.
+    pub notification_interval_seconds: u64,
 }
 
 impl std::fmt::Debug for Settings {
@@ -66,6 +88,11 @@ impl std::fmt::Debug for Settings {
                 &self.scheduler_interval_seconds,
             )
             .field("payer", &self.payer.as_ref().map(|_| "<configured>"))
+            .field("notifying", &self.notifying)
+            .field(
+                "notification_interval_seconds",
+                &self.notification_interval_seconds,
+            )
             .finish()
     }
 }
@@ -97,8 +124,28 @@ impl Settings {
             from_file.payer_iban,
             from_file.payer_bic,
         )?;
+        let webhook = webhook(
+            from_file.webhook_url,
+            std::env::var(WEBHOOK_SECRET_VARIABLE)
+                .ok()
+                .or(from_file.webhook_secret),
+        )?;
+        let notifying = Notifying {
+            webhook,
+            attempts_maximum: from_file
+                .notification_attempts_maximum
+                .unwrap_or(NOTIFICATION_ATTEMPTS_MAXIMUM_DEFAULT)
+                .max(1),
+            appeal_reminder_days: from_file
+                .appeal_reminder_days
+                .unwrap_or(APPEAL_REMINDER_DAYS_DEFAULT),
+        };
         Ok(Settings {
             payer,
+            notifying,
+            notification_interval_seconds: from_file
+                .notification_interval_seconds
+                .unwrap_or(NOTIFICATION_INTERVAL_SECONDS_DEFAULT),
             database_url: overrides
                 .database_url
                 .or(from_file.database_url)
@@ -136,6 +183,26 @@ impl Settings {
             None
         }
     }
+}
+
+/// The webhook from its URL and secret: both, or neither.
+fn webhook(url: Option<String>, secret: Option<String>) -> anyhow::Result<Option<Webhook>> {
+    let (url, secret) = match (url, secret) {
+        (None, _) => return Ok(None),
+        (Some(url), Some(secret)) => (url, secret),
+        (Some(_), None) => {
+            anyhow::bail!("webhook_url needs webhook_secret (or {WEBHOOK_SECRET_VARIABLE})")
+        }
+    };
+    anyhow::ensure!(
+        url.starts_with("https://") || url.starts_with("http://"),
+        "webhook_url: must start with https:// (or http://)"
+    );
+    anyhow::ensure!(
+        secret.len() >= WEBHOOK_SECRET_BYTES_MINIMUM,
+        "webhook_secret: must be at least {WEBHOOK_SECRET_BYTES_MINIMUM} bytes"
+    );
+    Ok(Some(Webhook { url, secret }))
 }
 
 /// The payer account from its three keys: all of name and IBAN, or none.
@@ -194,6 +261,32 @@ mod tests {
         let settings = Settings::load(Some(&path), Overrides::default()).unwrap();
         std::fs::remove_file(&path).unwrap();
         assert_eq!(settings.scheduler_interval_seconds, 0);
+    }
+
+    #[test]
+    fn the_file_sets_the_webhook_and_its_secret_never_prints() {
+        let path = std::env::temp_dir().join(format!(
+            "redress-settings-webhook-{}.toml",
+            std::process::id()
+        ));
+        let text = "webhook_url = \"https://receiver.example/hook\"\n\
+                    webhook_secret = \"0123456789abcdef-secret\"\n\
+                    notification_attempts_maximum = 3\n";
+        std::fs::write(&path, text).unwrap();
+        let settings = Settings::load(Some(&path), Overrides::default()).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let webhook = settings.notifying.webhook.as_ref().unwrap();
+        assert_eq!(webhook.url, "https://receiver.example/hook");
+        assert_eq!(settings.notifying.attempts_maximum, 3);
+        assert!(!format!("{settings:?}").contains("0123456789abcdef"));
+    }
+
+    #[test]
+    fn a_webhook_without_a_secret_is_refused() {
+        let refused = webhook(Some("https://receiver.example/hook".into()), None);
+        assert!(refused.is_err());
+        let short = webhook(Some("https://receiver.example/hook".into()), Some("x".into()));
+        assert!(short.is_err());
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod m20261128_000009_create_decisions;
 mod m20261128_000010_create_letters;
 mod m20261128_000011_add_user_full_names;
 mod m20261128_000012_create_payout;
+mod m20261128_000014_create_notifications;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000010_create_letters::Migration),
             Box::new(m20261128_000011_add_user_full_names::Migration),
             Box::new(m20261128_000012_create_payout::Migration),
+            Box::new(m20261128_000014_create_notifications::Migration),
         ]
     }
 }

@@ -14,6 +14,7 @@ mod documents;
 mod evidence;
 mod idempotency;
 mod jurisdictions;
+mod notifications;
 mod payments;
 mod problem;
 mod security;
@@ -48,6 +49,8 @@ enum Tag {
     Verify,
     /// Payment orders, bank batches and confirmations, for finance.
     Payments,
+    /// Each user's notifications; webhook deliveries for administrators.
+    Notifications,
 }
 
 /// The OpenAPI service, also used to print or snapshot the document.
@@ -61,6 +64,7 @@ type Apis = (
     users::UsersApi,
     decisions::DecisionsApi,
     payments::PaymentsApi,
+    notifications::NotificationsApi,
 );
 
 pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
@@ -90,6 +94,9 @@ pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
             services: services.clone(),
         },
         payments::PaymentsApi {
+            services: services.clone(),
+        },
+        notifications::NotificationsApi {
             services: services.clone(),
         },
     );

@@ -18,6 +18,7 @@ mod error;
 mod evidence;
 pub mod idempotency;
 mod letters;
+pub mod notifications;
 pub mod payments;
 mod scheduler;
 mod throttle;
@@ -30,6 +31,7 @@ use sea_orm::DatabaseConnection;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::ServiceError;
+pub use notifications::{DeliveryRun, Notifying, Webhook};
 pub use scheduler::DeadlineRun;
 use throttle::LoginThrottle;
 
@@ -54,6 +56,8 @@ pub struct Services {
     public_url: Arc<str>,
     /// The scheme's own account, which batches pay from; configured, never defaulted.
     payer: Option<Arc<crate::bank::Debtor>>,
+    /// How notices leave the server (webhook, retries) and the HTTP client that sends them.
+    notifier: Arc<notifications::Notifier>,
 }
 
 impl Services {
@@ -72,6 +76,7 @@ impl Services {
             login_throttle: LoginThrottle::new(),
             public_url: Arc::from(crate::settings::PUBLIC_URL_DEFAULT),
             payer: None,
+            notifier: notifications::Notifier::new(Notifying::default()),
         }
     }
 

@@ -16,6 +16,7 @@ pub mod evidence;
 pub mod idempotency;
 pub mod interim_awards;
 pub mod letters;
+pub mod notifications;
 pub mod payments;
 pub mod scheduler;
 pub mod users;

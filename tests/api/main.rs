@@ -22,6 +22,7 @@ mod input;
 mod life;
 mod listing;
 mod malformed;
+mod notifications;
 mod payments;
 mod payout_processes;
 mod privacy;
