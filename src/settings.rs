@@ -285,7 +285,10 @@ mod tests {
     fn a_webhook_without_a_secret_is_refused() {
         let refused = webhook(Some("https://receiver.example/hook".into()), None);
         assert!(refused.is_err());
-        let short = webhook(Some("https://receiver.example/hook".into()), Some("x".into()));
+        let short = webhook(
+            Some("https://receiver.example/hook".into()),
+            Some("x".into()),
+        );
         assert!(short.is_err());
     }
 

@@ -99,13 +99,22 @@ fn deliveries() -> TableCreateStatement {
         .col(string_len(NotificationDeliveries::Channel, 16))
         .col(string_len(NotificationDeliveries::State, 16))
         .col(integer(NotificationDeliveries::Attempts))
-        .col(timestamp_with_time_zone(NotificationDeliveries::NextAttemptAt))
-        .col(timestamp_with_time_zone_null(NotificationDeliveries::LockedUntil))
+        .col(timestamp_with_time_zone(
+            NotificationDeliveries::NextAttemptAt,
+        ))
+        .col(timestamp_with_time_zone_null(
+            NotificationDeliveries::LockedUntil,
+        ))
         .col(integer_null(NotificationDeliveries::LastStatus))
-        .col(timestamp_with_time_zone_null(NotificationDeliveries::DeliveredAt))
+        .col(timestamp_with_time_zone_null(
+            NotificationDeliveries::DeliveredAt,
+        ))
         .foreign_key(
             ForeignKey::create()
-                .from(NotificationDeliveries::Table, NotificationDeliveries::EventId)
+                .from(
+                    NotificationDeliveries::Table,
+                    NotificationDeliveries::EventId,
+                )
                 .to(NotificationEvents::Table, NotificationEvents::Id),
         )
         .to_owned()

@@ -69,7 +69,9 @@ pub fn caused_by(happened: &Happened<'_>) -> Option<NoticeKind> {
         Transition(ClaimAction::EvidenceDeadlinePassed) => Some(NoticeKind::EvidenceOverdue),
         // An appeal remitted for a new assessment issues no decision yet.
         Transition(
-            ClaimAction::Decide | ClaimAction::DeclareInadmissible | ClaimAction::RecordAppealOutcome,
+            ClaimAction::Decide
+            | ClaimAction::DeclareInadmissible
+            | ClaimAction::RecordAppealOutcome,
         ) if happened.after.state != ClaimState::UnderAssessment => {
             Some(NoticeKind::DecisionIssued)
         }
@@ -106,7 +108,11 @@ pub fn appeal_reminder_due(claim: &Claim, today: NaiveDate, days_before: u32) ->
 
 /// What makes a reminder unique: one per claim and appeal date, however many passes run.
 pub fn appeal_reminder_key(claim: &Claim, appeal_due: NaiveDate) -> String {
-    format!("{}:{}:{appeal_due}", NoticeKind::AppealWindowClosing, claim.id.0)
+    format!(
+        "{}:{}:{appeal_due}",
+        NoticeKind::AppealWindowClosing,
+        claim.id.0
+    )
 }
 
 /// The longest wait between two attempts, however many have failed: six hours.
@@ -172,7 +178,11 @@ mod tests {
     fn a_decision_is_issued_by_deciding_but_not_by_an_appeal_remitted() {
         let before = claim(ClaimState::InCommissionReview);
         let decided = claim(ClaimState::Decided);
-        let kind = caused_by(&happened(&before, &decided, transition(ClaimAction::Decide)));
+        let kind = caused_by(&happened(
+            &before,
+            &decided,
+            transition(ClaimAction::Decide),
+        ));
         assert_eq!(kind, Some(NoticeKind::DecisionIssued));
         let appealed = claim(ClaimState::UnderAppeal);
         let remitted = claim(ClaimState::UnderAssessment);
@@ -203,7 +213,11 @@ mod tests {
             AuditAction::Operation(ClaimOperation::CastVote),
         ];
         for action in quiet {
-            assert_eq!(caused_by(&happened(&before, &after, action)), None, "{action}");
+            assert_eq!(
+                caused_by(&happened(&before, &after, action)),
+                None,
+                "{action}"
+            );
         }
     }
 
@@ -211,7 +225,10 @@ mod tests {
     fn every_notice_reaches_the_representative() {
         use strum::IntoEnumIterator;
         for kind in NoticeKind::iter() {
-            assert!(kind.audiences().contains(&Audience::Representative), "{kind}");
+            assert!(
+                kind.audiences().contains(&Audience::Representative),
+                "{kind}"
+            );
         }
     }
 
@@ -220,7 +237,10 @@ mod tests {
         let today: NaiveDate = "2026-12-01".parse().unwrap();
         let mut decided = claim(ClaimState::Decided);
         decided.deadlines.appeal_due = Some("2026-12-08".parse().unwrap());
-        assert_eq!(appeal_reminder_due(&decided, today, 7), decided.deadlines.appeal_due);
+        assert_eq!(
+            appeal_reminder_due(&decided, today, 7),
+            decided.deadlines.appeal_due
+        );
         assert_eq!(appeal_reminder_due(&decided, today, 6), None);
         let past: NaiveDate = "2026-12-09".parse().unwrap();
         assert_eq!(appeal_reminder_due(&decided, past, 7), None);

@@ -19,9 +19,7 @@ use sea_orm::ConnectionTrait;
 use sha2::Sha256;
 
 use super::{ServiceError, Services};
-use crate::domain::notices::{
-    self, AfterFailure, Audience, DeliveryState, Happened, NoticeKind,
-};
+use crate::domain::notices::{self, AfterFailure, Audience, DeliveryState, Happened, NoticeKind};
 use crate::domain::{Actor, Claim, Role, UserId};
 use crate::store;
 use crate::store::notifications::{
@@ -326,7 +324,9 @@ impl Services {
         state: DeliveryState,
         page: (i64, u64),
     ) -> Result<Vec<StoredDelivery>, ServiceError> {
-        actor.acting_role(&[Role::Admin]).ok_or(ServiceError::Forbidden)?;
+        actor
+            .acting_role(&[Role::Admin])
+            .ok_or(ServiceError::Forbidden)?;
         Ok(store::notifications::deliveries_in(self.database(), state, page).await?)
     }
 
@@ -336,7 +336,9 @@ impl Services {
         actor: &Actor,
         id: i64,
     ) -> Result<(), ServiceError> {
-        actor.acting_role(&[Role::Admin]).ok_or(ServiceError::Forbidden)?;
+        actor
+            .acting_role(&[Role::Admin])
+            .ok_or(ServiceError::Forbidden)?;
         match store::notifications::retry_dead(self.database(), id, self.now()).await? {
             true => Ok(()),
             false => Err(ServiceError::NotFound("dead delivery")),

@@ -129,12 +129,14 @@ pub async fn insert_in_app(
     if recipients.is_empty() {
         return Ok(());
     }
-    let rows = recipients.iter().map(|recipient| notification::ActiveModel {
-        id: NotSet,
-        event_id: Set(event_id),
-        user_id: Set(recipient.0),
-        read_at: Set(None),
-    });
+    let rows = recipients
+        .iter()
+        .map(|recipient| notification::ActiveModel {
+            id: NotSet,
+            event_id: Set(event_id),
+            user_id: Set(recipient.0),
+            read_at: Set(None),
+        });
     notification::Entity::insert_many(rows)
         .exec(connection)
         .await
@@ -327,7 +329,10 @@ pub async fn lease(
     until: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
     let leased = notification_delivery::Entity::update_many()
-        .col_expr(notification_delivery::Column::LockedUntil, Expr::value(until))
+        .col_expr(
+            notification_delivery::Column::LockedUntil,
+            Expr::value(until),
+        )
         .filter(notification_delivery::Column::Id.eq(id))
         .filter(notification_delivery::Column::State.eq(DeliveryState::Pending.as_str()))
         .filter(unleased(now))
@@ -354,7 +359,10 @@ pub async fn record_attempt(
 ) -> anyhow::Result<()> {
     let attempts = i32::try_from(record.attempts).context("too many attempts")?;
     notification_delivery::Entity::update_many()
-        .col_expr(notification_delivery::Column::Attempts, Expr::value(attempts))
+        .col_expr(
+            notification_delivery::Column::Attempts,
+            Expr::value(attempts),
+        )
         .col_expr(
             notification_delivery::Column::State,
             Expr::value(record.state.as_str()),
@@ -412,7 +420,10 @@ pub async fn retry_dead(
             Expr::value(DeliveryState::Pending.as_str()),
         )
         .col_expr(notification_delivery::Column::Attempts, Expr::value(0))
-        .col_expr(notification_delivery::Column::NextAttemptAt, Expr::value(now))
+        .col_expr(
+            notification_delivery::Column::NextAttemptAt,
+            Expr::value(now),
+        )
         .filter(notification_delivery::Column::Id.eq(id))
         .filter(notification_delivery::Column::State.eq(DeliveryState::Dead.as_str()))
         .exec(connection)
@@ -441,7 +452,9 @@ async fn with_events(
                 channel: row.channel,
                 attempts: u32::try_from(row.attempts).unwrap_or(0),
                 next_attempt_at: row.next_attempt_at,
-                last_status: row.last_status.and_then(|status| u16::try_from(status).ok()),
+                last_status: row
+                    .last_status
+                    .and_then(|status| u16::try_from(status).ok()),
                 event,
             })
         })

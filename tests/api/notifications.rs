@@ -111,7 +111,11 @@ async fn a_notification_is_read_by_its_recipient_and_no_one_else(app: TestApp) {
     crate::helpers::problem(foreign, StatusCode::NOT_FOUND).await;
     let read = app.post(&lawyer, &path, None).await;
     assert_eq!(read.status(), StatusCode::NO_CONTENT);
-    assert!(notifications(&app, &lawyer, "?unread=true").await.is_empty());
+    assert!(
+        notifications(&app, &lawyer, "?unread=true")
+            .await
+            .is_empty()
+    );
     let all = notifications(&app, &lawyer, "").await;
     assert!(all[0]["read_at"].is_string());
     let unread = notifications(&app, &secretariat, "?unread=true").await;
@@ -253,7 +257,11 @@ async fn a_webhook_receives_each_event_once_signed_and_with_nothing_personal(bac
     assert_eq!(keys, ["claim_reference", "event", "occurred_at"]);
     assert!(!body.to_string().contains("Synthetic Applicant"));
     let again = app.services.deliver_notifications().await.unwrap();
-    assert_eq!(again, Default::default(), "a delivered event is not sent again");
+    assert_eq!(
+        again,
+        Default::default(),
+        "a delivered event is not sent again"
+    );
 }
 
 async fn a_failing_webhook_is_retried_with_backoff_then_dead_until_an_administrator_retries_it(
@@ -269,14 +277,25 @@ async fn a_failing_webhook_is_retried_with_backoff_then_dead_until_an_administra
     let first = app.services.deliver_notifications().await.unwrap();
     assert_eq!(first.retrying, 1);
     let backing_off = app.services.deliver_notifications().await.unwrap();
-    assert_eq!(backing_off, Default::default(), "not retried before its time");
+    assert_eq!(
+        backing_off,
+        Default::default(),
+        "not retried before its time"
+    );
     app.advance(1);
-    assert_eq!(app.services.deliver_notifications().await.unwrap().retrying, 1);
+    assert_eq!(
+        app.services.deliver_notifications().await.unwrap().retrying,
+        1
+    );
     app.advance(1);
     assert_eq!(app.services.deliver_notifications().await.unwrap().dead, 1);
     app.advance(1);
     let after_death = app.services.deliver_notifications().await.unwrap();
-    assert_eq!(after_death, Default::default(), "a dead delivery is not attempted");
+    assert_eq!(
+        after_death,
+        Default::default(),
+        "a dead delivery is not attempted"
+    );
     assert_eq!(receiver.received().len(), 3);
     let dead = app
         .get_json(&admin, "/api/v1/notification-deliveries?state=dead")
@@ -292,6 +311,13 @@ async fn a_failing_webhook_is_retried_with_backoff_then_dead_until_an_administra
         StatusCode::NO_CONTENT
     );
     receiver.status.store(200, Ordering::SeqCst);
-    assert_eq!(app.services.deliver_notifications().await.unwrap().delivered, 1);
+    assert_eq!(
+        app.services
+            .deliver_notifications()
+            .await
+            .unwrap()
+            .delivered,
+        1
+    );
     assert_eq!(receiver.received().len(), 4);
 }
