@@ -173,11 +173,14 @@ async fn an_appeal_window_closing_is_reminded_once_even_when_two_instances_pass_
     assert_eq!(reminders[0]["claim_id"], claim);
 }
 
+/// A request the receiver got: its signature header and its body.
+type Received = (Option<String>, Vec<u8>);
+
 /// A local webhook receiver: what it received (signature header, body) and the status it
 /// answers with, which a test may change.
 struct Receiver {
     address: SocketAddr,
-    received: Arc<Mutex<Vec<(Option<String>, Vec<u8>)>>>,
+    received: Arc<Mutex<Vec<Received>>>,
     status: Arc<AtomicU16>,
 }
 
@@ -220,7 +223,7 @@ impl Receiver {
         }
     }
 
-    fn received(&self) -> Vec<(Option<String>, Vec<u8>)> {
+    fn received(&self) -> Vec<Received> {
         self.received.lock().unwrap().clone()
     }
 }
