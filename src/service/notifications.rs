@@ -82,15 +82,19 @@ impl Default for Notifying {
 /// The configuration and the HTTP client, shared by every clone of the services.
 pub(super) struct Notifier {
     settings: Notifying,
-    client: reqwest::Client,
+    /// `None` only if the TLS backend could not start; deliveries then fail and are retried.
+    client: Option<reqwest::Client>,
 }
 
 impl Notifier {
     pub(super) fn new(settings: Notifying) -> Arc<Self> {
-        let client = reqwest::Client::builder()
-            .timeout(WEBHOOK_TIMEOUT)
-            .build()
-            .unwrap_or_default();
+        let client = match reqwest::Client::builder().timeout(WEBHOOK_TIMEOUT).build() {
+            Ok(client) => Some(client),
+            Err(error) => {
+                tracing::error!(error = %error, "the webhook client could not start");
+                None
+            }
+        };
         Arc::new(Notifier { settings, client })
     }
 }
@@ -269,11 +273,10 @@ impl Services {
     /// the channel is no longer configured, which is retried like an outage).
     async fn send(&self, delivery: &StoredDelivery) -> Option<u16> {
         let webhook = self.notifier.settings.webhook.as_ref()?;
+        let client = self.notifier.client.as_ref()?;
         let body = webhook_body(&delivery.event);
         let signature = sign(webhook.secret.as_bytes(), &body);
-        let sent = self
-            .notifier
-            .client
+        let sent = client
             .post(&webhook.url)
             .header("content-type", "application/json")
             .header(SIGNATURE_HEADER, signature)
