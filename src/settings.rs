@@ -13,7 +13,7 @@ use crate::service::notifications::{
     APPEAL_REMINDER_DAYS_DEFAULT, NOTIFICATION_ATTEMPTS_MAXIMUM_DEFAULT,
 };
 use crate::service::{
-    Notifying, SESSION_LIFETIME_HOURS_DEFAULT, UPLOAD_BYTES_MAXIMUM_DEFAULT, Webhook,
+    Notifying, SESSION_LIFETIME_HOURS_DEFAULT, Smtp, UPLOAD_BYTES_MAXIMUM_DEFAULT, Webhook,
 };
 
 pub const DATABASE_URL_DEFAULT: &str = "sqlite://redress.db";
@@ -27,6 +27,8 @@ pub const SCHEDULER_INTERVAL_SECONDS_DEFAULT: u64 = 60;
 pub const NOTIFICATION_INTERVAL_SECONDS_DEFAULT: u64 = 30;
 /// The environment variable that may hold the webhook's signing secret instead of the file.
 pub const WEBHOOK_SECRET_VARIABLE: &str = "REDRESS_WEBHOOK_SECRET";
+/// The environment variable that may hold the SMTP URL (with its password) instead of the file.
+pub const SMTP_URL_VARIABLE: &str = "REDRESS_SMTP_URL";
 /// The shortest webhook secret accepted, in bytes.
 const WEBHOOK_SECRET_BYTES_MINIMUM: usize = 16;
 
@@ -48,6 +50,9 @@ struct FileSettings {
     /// Where to POST signed notifications; with `webhook_secret` (or its variable).
     webhook_url: Option<String>,
     webhook_secret: Option<String>,
+    /// Where e-mail notices go out, and their sender; both, or neither.
+    smtp_url: Option<String>,
+    smtp_from: Option<String>,
     notification_interval_seconds: Option<u64>,
     notification_attempts_maximum: Option<u32>,
     appeal_reminder_days: Option<u32>,
@@ -130,8 +135,13 @@ impl Settings {
                 .ok()
                 .or(from_file.webhook_secret),
         )?;
+        let email = smtp(
+            std::env::var(SMTP_URL_VARIABLE).ok().or(from_file.smtp_url),
+            from_file.smtp_from,
+        )?;
         let notifying = Notifying {
             webhook,
+            email,
             attempts_maximum: from_file
                 .notification_attempts_maximum
                 .unwrap_or(NOTIFICATION_ATTEMPTS_MAXIMUM_DEFAULT)
@@ -203,6 +213,25 @@ fn webhook(url: Option<String>, secret: Option<String>) -> anyhow::Result<Option
         "webhook_secret: must be at least {WEBHOOK_SECRET_BYTES_MINIMUM} bytes"
     );
     Ok(Some(Webhook { url, secret }))
+}
+
+/// The SMTP server from its URL and sender address: both, or neither.
+fn smtp(url: Option<String>, from: Option<String>) -> anyhow::Result<Option<Smtp>> {
+    match (url, from) {
+        (None, None) => Ok(None),
+        (Some(url), Some(from)) => {
+            anyhow::ensure!(
+                url.starts_with("smtp://") || url.starts_with("smtps://"),
+                "smtp_url: must start with smtps:// (or smtp://)"
+            );
+            anyhow::ensure!(
+                crate::domain::notices::EmailAddress::parse(&from).is_ok(),
+                "smtp_from: must be an e-mail address"
+            );
+            Ok(Some(Smtp { url, from }))
+        }
+        _ => anyhow::bail!("smtp_url and smtp_from: set both, or neither"),
+    }
 }
 
 /// The payer account from its three keys: all of name and IBAN, or none.

@@ -8,8 +8,10 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub event_id: i64,
-    /// `webhook`.
+    /// `webhook` or `email`.
     pub channel: String,
+    /// The user an e-mail goes to; `None` for a webhook.
+    pub recipient_user_id: Option<i64>,
     /// `pending`, `delivered` or `dead`.
     pub state: String,
     pub attempts: i32,

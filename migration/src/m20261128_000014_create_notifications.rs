@@ -12,6 +12,12 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // Where a user's e-mail notices go; none until an administrator sets one.
+        let email = Table::alter()
+            .table(Users::Table)
+            .add_column(text_null(Users::Email))
+            .to_owned();
+        manager.alter_table(email).await?;
         manager.create_table(events()).await?;
         // A timed notice (an appeal window closing) is enqueued once per claim and date: the
         // second of two passes, here or on another instance, finds the key taken.
@@ -50,7 +56,11 @@ impl MigrationTrait for Migration {
                 .drop_table(Table::drop().table(table).to_owned())
                 .await?;
         }
-        Ok(())
+        let email = Table::alter()
+            .table(Users::Table)
+            .drop_column(Users::Email)
+            .to_owned();
+        manager.alter_table(email).await
     }
 }
 
@@ -97,6 +107,8 @@ fn deliveries() -> TableCreateStatement {
         .col(big_pk_auto(NotificationDeliveries::Id))
         .col(big_integer(NotificationDeliveries::EventId))
         .col(string_len(NotificationDeliveries::Channel, 16))
+        // The user an e-mail goes to; their address is read when it is sent, never copied here.
+        .col(big_integer_null(NotificationDeliveries::RecipientUserId))
         .col(string_len(NotificationDeliveries::State, 16))
         .col(integer(NotificationDeliveries::Attempts))
         .col(timestamp_with_time_zone(
@@ -146,6 +158,7 @@ enum NotificationDeliveries {
     Id,
     EventId,
     Channel,
+    RecipientUserId,
     State,
     Attempts,
     NextAttemptAt,
@@ -164,4 +177,5 @@ enum Claims {
 enum Users {
     Table,
     Id,
+    Email,
 }

@@ -50,6 +50,33 @@ named_enum! {
     }
 }
 
+/// Where a user's e-mail notices go. Personal data: its `Debug` never shows it, so it cannot
+/// reach a log.
+#[derive(Clone, PartialEq, Eq)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    /// An address as HTML forms accept it (the WHATWG rule), at most 254 characters.
+    pub fn parse(text: &str) -> Result<EmailAddress, &'static str> {
+        use validator::ValidateEmail;
+        let text = text.trim();
+        match text.len() <= 254 && text.validate_email() {
+            true => Ok(EmailAddress(text.to_owned())),
+            false => Err("must be an e-mail address"),
+        }
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for EmailAddress {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("EmailAddress(<redacted>)")
+    }
+}
+
 /// A change as the outbox sees it.
 #[derive(Clone, Copy, Debug)]
 pub struct Happened<'a> {
@@ -255,6 +282,16 @@ mod tests {
         decided.id = crate::domain::ClaimId(42);
         let key = appeal_reminder_key(&decided, "2026-12-08".parse().unwrap());
         assert_eq!(key, "appeal_window_closing:42:2026-12-08");
+    }
+
+    #[test]
+    fn an_email_address_is_checked_and_never_shown_in_debug_output() {
+        let address = EmailAddress::parse(" lawyer@example.org ").unwrap();
+        assert_eq!(address.expose(), "lawyer@example.org");
+        assert!(!format!("{address:?}").contains("lawyer"));
+        for refused in ["", "lawyer", "lawyer@", "@example.org", "a b@example.org"] {
+            assert!(EmailAddress::parse(refused).is_err(), "{refused:?}");
+        }
     }
 
     #[test]

@@ -31,7 +31,7 @@ use sea_orm::DatabaseConnection;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::ServiceError;
-pub use notifications::{DeliveryRun, Notifying, Webhook};
+pub use notifications::{DeliveryRun, Notifying, Smtp, Webhook};
 pub use scheduler::DeadlineRun;
 use throttle::LoginThrottle;
 

@@ -15,6 +15,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use hmac::{Hmac, Mac};
+use lettre::message::header::ContentType;
+use lettre::message::{Mailbox, Message};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use sea_orm::ConnectionTrait;
 use sha2::Sha256;
 
@@ -23,7 +26,7 @@ use crate::domain::notices::{self, AfterFailure, Audience, DeliveryState, Happen
 use crate::domain::{Actor, Claim, Role, UserId};
 use crate::store;
 use crate::store::notifications::{
-    AttemptRecord, NoticeEvent, StoredDelivery, StoredNotification, WEBHOOK_CHANNEL,
+    AttemptRecord, EMAIL_CHANNEL, NoticeEvent, StoredDelivery, StoredNotification, WEBHOOK_CHANNEL,
 };
 
 /// Attempts a delivery gets before it is dead, unless configured otherwise.
@@ -61,10 +64,29 @@ impl std::fmt::Debug for Webhook {
     }
 }
 
+/// The SMTP server e-mail notices go through, and whom they come from. The URL
+/// (`smtps://user:password@host`, or `smtp://host:port` for a relay without TLS) never prints.
+#[derive(Clone)]
+pub struct Smtp {
+    pub url: String,
+    pub from: String,
+}
+
+impl std::fmt::Debug for Smtp {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("Smtp")
+            .field("url", &"<redacted>")
+            .field("from", &self.from)
+            .finish()
+    }
+}
+
 /// How notices leave the server.
 #[derive(Clone, Debug)]
 pub struct Notifying {
     pub webhook: Option<Webhook>,
+    pub email: Option<Smtp>,
     pub attempts_maximum: u32,
     pub appeal_reminder_days: u32,
 }
@@ -73,6 +95,7 @@ impl Default for Notifying {
     fn default() -> Self {
         Notifying {
             webhook: None,
+            email: None,
             attempts_maximum: NOTIFICATION_ATTEMPTS_MAXIMUM_DEFAULT,
             appeal_reminder_days: APPEAL_REMINDER_DAYS_DEFAULT,
         }
@@ -84,6 +107,8 @@ pub(super) struct Notifier {
     settings: Notifying,
     /// `None` only if the TLS backend could not start; deliveries then fail and are retried.
     client: Option<reqwest::Client>,
+    /// The SMTP transport and sender, when e-mail is configured and its settings are usable.
+    mailer: Option<(AsyncSmtpTransport<Tokio1Executor>, Mailbox)>,
 }
 
 impl Notifier {
@@ -95,7 +120,12 @@ impl Notifier {
                 None
             }
         };
-        Arc::new(Notifier { settings, client })
+        let mailer = settings.email.as_ref().and_then(mailer);
+        Arc::new(Notifier {
+            settings,
+            client,
+            mailer,
+        })
     }
 }
 
@@ -153,8 +183,14 @@ impl Services {
         let recipients = recipients(connection, claim, kind.audiences()).await?;
         store::notifications::insert_in_app(connection, event_id, &recipients).await?;
         if self.notifier.settings.webhook.is_some() {
-            store::notifications::insert_delivery(connection, event_id, WEBHOOK_CHANNEL, now)
-                .await?;
+            let webhook = (WEBHOOK_CHANNEL, None);
+            store::notifications::insert_delivery(connection, event_id, webhook, now).await?;
+        }
+        if self.notifier.settings.email.is_some() {
+            for recipient in store::notifications::with_email(connection, &recipients).await? {
+                let email = (EMAIL_CHANNEL, Some(recipient));
+                store::notifications::insert_delivery(connection, event_id, email, now).await?;
+            }
         }
         Ok(true)
     }
@@ -272,6 +308,35 @@ impl Services {
     /// Sends the delivery; the receiver's status, or `None` if it could not be reached (or
     /// the channel is no longer configured, which is retried like an outage).
     async fn send(&self, delivery: &StoredDelivery) -> Option<u16> {
+        match delivery.channel.as_str() {
+            EMAIL_CHANNEL => self.send_email(delivery).await,
+            _ => self.send_webhook(delivery).await,
+        }
+    }
+
+    /// Mails the notice to its recipient's address as it is now; 250 once the server took it.
+    async fn send_email(&self, delivery: &StoredDelivery) -> Option<u16> {
+        let (mailer, from) = self.notifier.mailer.as_ref()?;
+        let recipient = delivery.recipient?;
+        let address = match store::notifications::email_of(self.database(), recipient).await {
+            Ok(address) => address?,
+            Err(error) => {
+                tracing::warn!(delivery_id = delivery.id, error = %error, "reading an address failed");
+                return None;
+            }
+        };
+        let message = email_message(&delivery.event, from, &address)?;
+        match mailer.send(message).await {
+            Ok(response) => Some(u16::from(response.code())),
+            Err(error) => {
+                // lettre's errors name the server's reply, not the recipient.
+                tracing::warn!(delivery_id = delivery.id, error = %error, "e-mail not sent");
+                error.status().map(u16::from)
+            }
+        }
+    }
+
+    async fn send_webhook(&self, delivery: &StoredDelivery) -> Option<u16> {
         let webhook = self.notifier.settings.webhook.as_ref()?;
         let client = self.notifier.client.as_ref()?;
         let body = webhook_body(&delivery.event);
@@ -387,6 +452,45 @@ fn webhook_body(event: &NoticeEvent) -> Vec<u8> {
         "occurred_at": event.occurred_at,
     });
     body.to_string().into_bytes()
+}
+
+/// The SMTP transport from its URL, and the sender; `None` (logged, without the URL) if either
+/// is unusable, so e-mail deliveries fail and are retried until the settings are fixed.
+fn mailer(smtp: &Smtp) -> Option<(AsyncSmtpTransport<Tokio1Executor>, Mailbox)> {
+    let transport = match AsyncSmtpTransport::<Tokio1Executor>::from_url(&smtp.url) {
+        Ok(builder) => builder.timeout(Some(WEBHOOK_TIMEOUT)).build(),
+        Err(_) => {
+            tracing::error!("smtp_url is not a usable SMTP URL; e-mail is not sent");
+            return None;
+        }
+    };
+    match smtp.from.parse::<Mailbox>() {
+        Ok(from) => Some((transport, from)),
+        Err(_) => {
+            tracing::error!("smtp_from is not an e-mail address; e-mail is not sent");
+            None
+        }
+    }
+}
+
+/// An e-mail notice: the event and the claim's reference, nothing personal; the recipient
+/// signs in to read more.
+fn email_message(event: &NoticeEvent, from: &Mailbox, address: &str) -> Option<Message> {
+    let to: Mailbox = address.parse().ok()?;
+    let what = event.kind.as_str().replace('_', " ");
+    let subject = format!("Redress: {what} ({})", event.claim_reference);
+    let body = format!(
+        "Claim {}: {what}, {}.\n\nSign in to Redress to see it.\n",
+        event.claim_reference,
+        event.occurred_at.format("%Y-%m-%d %H:%M UTC"),
+    );
+    Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(subject)
+        .header(ContentType::TEXT_PLAIN)
+        .body(body)
+        .ok()
 }
 
 /// `sha256=` and the hex HMAC-SHA256 of the body under the secret.

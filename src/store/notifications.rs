@@ -18,8 +18,9 @@ use super::convert::claim_from_row;
 use crate::domain::notices::{DeliveryState, NoticeKind};
 use crate::domain::{Claim, ClaimId, ClaimState, Role, UserId};
 
-/// The only outside channel so far.
+/// The outside channels: a webhook for the scheme's own systems, e-mail to a recipient.
 pub const WEBHOOK_CHANNEL: &str = "webhook";
+pub const EMAIL_CHANNEL: &str = "email";
 
 /// An event as a notice states it: which claim, what, when; nothing personal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +44,8 @@ pub struct StoredNotification {
 pub struct StoredDelivery {
     pub id: i64,
     pub channel: String,
+    /// The user an e-mail goes to.
+    pub recipient: Option<UserId>,
     pub state: DeliveryState,
     pub attempts: u32,
     pub next_attempt_at: DateTime<Utc>,
@@ -110,14 +113,48 @@ pub async fn active_among(
     connection: &impl ConnectionTrait,
     users: BTreeSet<UserId>,
 ) -> anyhow::Result<BTreeSet<UserId>> {
+    let active = user::Column::Active.eq(true);
+    Ok(users_among(connection, &users, active)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// Of `users`, those with an e-mail address, in id order.
+pub async fn with_email(
+    connection: &impl ConnectionTrait,
+    users: &BTreeSet<UserId>,
+) -> anyhow::Result<Vec<UserId>> {
+    users_among(connection, users, user::Column::Email.is_not_null()).await
+}
+
+async fn users_among(
+    connection: &impl ConnectionTrait,
+    users: &BTreeSet<UserId>,
+    condition: sea_orm::sea_query::SimpleExpr,
+) -> anyhow::Result<Vec<UserId>> {
     let ids: Vec<i64> = users.iter().map(|user| user.0).collect();
-    let active = user::Entity::find()
+    let rows = user::Entity::find()
         .filter(user::Column::Id.is_in(ids))
-        .filter(user::Column::Active.eq(true))
+        .filter(condition)
+        .order_by_asc(user::Column::Id)
         .all(connection)
         .await
-        .context("reading active users")?;
-    Ok(active.into_iter().map(|row| UserId(row.id)).collect())
+        .context("reading users")?;
+    Ok(rows.into_iter().map(|row| UserId(row.id)).collect())
+}
+
+/// The user's e-mail address now, if they still have one and are active.
+pub async fn email_of(
+    connection: &impl ConnectionTrait,
+    user_id: UserId,
+) -> anyhow::Result<Option<String>> {
+    let row = user::Entity::find_by_id(user_id.0)
+        .filter(user::Column::Active.eq(true))
+        .one(connection)
+        .await
+        .context("reading an e-mail address")?;
+    Ok(row.and_then(|row| row.email))
 }
 
 /// One unread in-app notification of the event for each recipient.
@@ -144,17 +181,18 @@ pub async fn insert_in_app(
     Ok(())
 }
 
-/// A delivery of the event through `channel`, due at once.
+/// A delivery of the event through `channel` (to `recipient`, for e-mail), due at once.
 pub async fn insert_delivery(
     connection: &impl ConnectionTrait,
     event_id: i64,
-    channel: &str,
+    (channel, recipient): (&str, Option<UserId>),
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     let row = notification_delivery::ActiveModel {
         id: NotSet,
         event_id: Set(event_id),
         channel: Set(channel.to_owned()),
+        recipient_user_id: Set(recipient.map(|user| user.0)),
         state: Set(DeliveryState::Pending.as_str().to_owned()),
         attempts: Set(0),
         next_attempt_at: Set(now),
@@ -450,6 +488,7 @@ async fn with_events(
                     .parse()
                     .with_context(|| format!("notification_deliveries.state {:?}", row.state))?,
                 channel: row.channel,
+                recipient: row.recipient_user_id.map(UserId),
                 attempts: u32::try_from(row.attempts).unwrap_or(0),
                 next_attempt_at: row.next_attempt_at,
                 last_status: row

@@ -10,10 +10,11 @@ use std::sync::{Arc, Mutex};
 use hmac::{Hmac, Mac};
 use poem::listener::{Acceptor, Listener};
 use redress::domain::Role;
-use redress::service::{Notifying, Webhook};
+use redress::service::{Notifying, Smtp, Webhook};
 use reqwest::StatusCode;
 use serde_json::Value;
 use sha2::Sha256;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 use crate::helpers::{Backend, TestApp, User, on_both_databases, spawn_app_notifying};
 use crate::workflow::{all_vote, cast, claim_in_review};
@@ -28,7 +29,7 @@ on_both_databases!(
 /// One test per database for tests that start their own server (with a webhook receiver).
 macro_rules! with_a_receiver_on_both_databases {
     ($($test:ident),* $(,)?) => {
-        mod sqlite_webhook {
+        mod sqlite_receiver {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $test() {
@@ -36,7 +37,7 @@ macro_rules! with_a_receiver_on_both_databases {
                 }
             )*
         }
-        mod postgres_webhook {
+        mod postgres_receiver {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $test() {
@@ -50,6 +51,7 @@ macro_rules! with_a_receiver_on_both_databases {
 with_a_receiver_on_both_databases!(
     a_webhook_receives_each_event_once_signed_and_with_nothing_personal,
     a_failing_webhook_is_retried_with_backoff_then_dead_until_an_administrator_retries_it,
+    a_recipient_with_an_email_address_is_mailed_the_notice_with_nothing_personal,
 );
 
 const SECRET: &str = "a-test-secret-of-enough-bytes";
@@ -323,4 +325,119 @@ async fn a_failing_webhook_is_retried_with_backoff_then_dead_until_an_administra
         1
     );
     assert_eq!(receiver.received().len(), 4);
+}
+
+/// A message the mail server received: its recipients and its data.
+type Mail = (Vec<String>, String);
+type MailLog = Arc<Mutex<Vec<Mail>>>;
+
+/// A local SMTP server that accepts every message: what it received (recipients, data).
+struct MailServer {
+    address: SocketAddr,
+    received: MailLog,
+}
+
+impl MailServer {
+    async fn start() -> MailServer {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let log = received.clone();
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(serve_smtp(stream, log.clone()));
+            }
+        });
+        MailServer { address, received }
+    }
+}
+
+/// Just enough SMTP for one client: greeting, EHLO, MAIL, RCPT, DATA, QUIT.
+async fn serve_smtp(stream: tokio::net::TcpStream, log: MailLog) {
+    let (reader, mut writer) = stream.into_split();
+    let mut lines = BufReader::new(reader).lines();
+    writer.write_all(b"220 test ESMTP\r\n").await.unwrap();
+    let mut recipients = Vec::new();
+    while let Ok(Some(line)) = lines.next_line().await {
+        let command = line.to_ascii_uppercase();
+        let reply: &[u8] = if command.starts_with("RCPT") {
+            recipients.push(line[8..].to_owned());
+            b"250 ok\r\n"
+        } else if command.starts_with("DATA") {
+            writer.write_all(b"354 go on\r\n").await.unwrap();
+            let mut data = String::new();
+            while let Ok(Some(line)) = lines.next_line().await {
+                if line == "." {
+                    break;
+                }
+                data.push_str(&line);
+                data.push('\n');
+            }
+            log.lock()
+                .unwrap()
+                .push((std::mem::take(&mut recipients), data));
+            b"250 queued\r\n"
+        } else if command.starts_with("QUIT") {
+            writer.write_all(b"221 bye\r\n").await.unwrap();
+            return;
+        } else {
+            b"250 ok\r\n"
+        };
+        writer.write_all(reply).await.unwrap();
+    }
+}
+
+async fn a_recipient_with_an_email_address_is_mailed_the_notice_with_nothing_personal(
+    backend: Backend,
+) {
+    let server = MailServer::start().await;
+    let notifying = Notifying {
+        email: Some(Smtp {
+            url: format!("smtp://{}", server.address),
+            from: "redress@example.org".to_owned(),
+        }),
+        ..Notifying::default()
+    };
+    let Some(app) = spawn_app_notifying(backend, notifying).await else {
+        return;
+    };
+    let admin = app.user("admin", &[Role::Admin]).await;
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    app.user("secretariat", &[Role::Secretariat]).await;
+    let user_path = format!("/api/v1/users/{}", lawyer.id);
+    let invalid = app
+        .patch(
+            &admin,
+            &user_path,
+            serde_json::json!({"email": "not an address"}),
+        )
+        .await;
+    let problem = crate::helpers::problem(invalid, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(problem["errors"][0]["field"], "email");
+    let set = app
+        .patch(
+            &admin,
+            &user_path,
+            serde_json::json!({"email": "lawyer@example.org"}),
+        )
+        .await;
+    assert_eq!(set.status(), StatusCode::OK);
+    assert_eq!(
+        app.get_json(&admin, &user_path).await["email"],
+        "lawyer@example.org"
+    );
+    let claim = submitted(&app, &lawyer).await;
+    let run = app.services.deliver_notifications().await.unwrap();
+    assert_eq!(run.delivered, 1, "only the lawyer has an address: {run:?}");
+    let received = server.received.lock().unwrap().clone();
+    assert_eq!(received.len(), 1);
+    let (recipients, data) = &received[0];
+    assert_eq!(recipients, &["<lawyer@example.org>"]);
+    let reference = app
+        .get_json(&lawyer, &format!("/api/v1/claims/{claim}"))
+        .await["reference"]
+        .clone();
+    assert!(data.contains(reference.as_str().unwrap()), "{data}");
+    assert!(data.contains("claim submitted"), "{data}");
+    assert!(!data.contains("Synthetic"), "{data}");
 }
