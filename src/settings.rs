@@ -311,6 +311,17 @@ mod tests {
     }
 
     #[test]
+    fn smtp_needs_a_url_and_a_sender_and_its_url_never_prints() {
+        let url = "smtps://mailer:p4ssw0rd@smtp.example.org";
+        let smtp = smtp(Some(url.into()), Some("redress@example.org".into())).unwrap();
+        assert!(!format!("{smtp:?}").contains("p4ssw0rd"));
+        assert!(super::smtp(Some(url.into()), None).is_err());
+        assert!(super::smtp(Some(url.into()), Some("nobody".into())).is_err());
+        let http = super::smtp(Some("https://x".into()), Some("a@example.org".into()));
+        assert!(http.is_err());
+    }
+
+    #[test]
     fn a_webhook_without_a_secret_is_refused() {
         let refused = webhook(Some("https://receiver.example/hook".into()), None);
         assert!(refused.is_err());
