@@ -78,7 +78,8 @@ pub async fn open(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
     let services = services
         .with_upload_bytes_maximum(settings.upload_bytes_maximum)
         .with_public_url(&settings.public_url)
-        .with_statistics_threshold(settings.statistics_threshold);
+        .with_statistics_threshold(settings.statistics_threshold)
+        .with_notifying(settings.notifying.clone());
     Ok(match &settings.payer {
         Some(payer) => services.with_payer(payer.clone()),
         None => services,
@@ -127,6 +128,41 @@ pub fn spawn_scheduler(
             }
         }
         tracing::info!("deadline scheduler stopped");
+    })
+}
+
+/// Runs the notification passes until `stop` is cancelled, like the deadline scheduler: the
+/// appeal-window reminders are enqueued, then every delivery due is attempted, once at start and
+/// then every `interval`. A pass under way is finished; each attempt is recorded on its own.
+pub fn spawn_notifier(
+    services: Services,
+    interval: Duration,
+    stop: CancellationToken,
+) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(interval);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                biased;
+                () = stop.cancelled() => break,
+                _ = ticks.tick() => {}
+            }
+            if let Err(error) = services.enqueue_appeal_reminders().await {
+                tracing::error!(error = %error, "appeal reminder pass failed");
+            }
+            match services.deliver_notifications().await {
+                Ok(run) if run == Default::default() => {}
+                Ok(run) => tracing::info!(
+                    delivered = run.delivered,
+                    retrying = run.retrying,
+                    dead = run.dead,
+                    "notification pass"
+                ),
+                Err(error) => tracing::error!(error = %error, "notification pass failed"),
+            }
+        }
+        tracing::info!("notification dispatcher stopped");
     })
 }
 

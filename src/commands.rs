@@ -163,9 +163,16 @@ async fn serve(settings: &Settings, demo: bool) -> anyhow::Result<ExitCode> {
         let interval = Duration::from_secs(settings.scheduler_interval_seconds);
         app::spawn_scheduler(services.clone(), interval, stop.clone())
     });
+    let notifier = (settings.notification_interval_seconds > 0).then(|| {
+        let interval = Duration::from_secs(settings.notification_interval_seconds);
+        app::spawn_notifier(services.clone(), interval, stop.clone())
+    });
     let served = application.run_until_stopped(services).await;
     stop.cancel();
     if let Some(task) = scheduler {
+        app::stop_scheduler(task).await;
+    }
+    if let Some(task) = notifier {
         app::stop_scheduler(task).await;
     }
     served?;

@@ -10,7 +10,12 @@ use serde::Deserialize;
 use crate::bank::Debtor;
 use crate::domain::payout::{Bic, Iban};
 use crate::domain::statistics::Threshold;
-use crate::service::{SESSION_LIFETIME_HOURS_DEFAULT, UPLOAD_BYTES_MAXIMUM_DEFAULT};
+use crate::service::notifications::{
+    APPEAL_REMINDER_DAYS_DEFAULT, NOTIFICATION_ATTEMPTS_MAXIMUM_DEFAULT,
+};
+use crate::service::{
+    Notifying, SESSION_LIFETIME_HOURS_DEFAULT, Smtp, UPLOAD_BYTES_MAXIMUM_DEFAULT, Webhook,
+};
 
 pub const DATABASE_URL_DEFAULT: &str = "sqlite://redress.db";
 pub const BIND_DEFAULT: &str = "127.0.0.1:8080";
@@ -19,6 +24,14 @@ pub const FORMS_DIR_DEFAULT: &str = "forms";
 pub const PUBLIC_URL_DEFAULT: &str = "http://127.0.0.1:8080";
 /// How often `serve` looks for deadlines that have fallen due.
 pub const SCHEDULER_INTERVAL_SECONDS_DEFAULT: u64 = 60;
+/// How often `serve` delivers pending notifications and looks for appeal windows closing.
+pub const NOTIFICATION_INTERVAL_SECONDS_DEFAULT: u64 = 30;
+/// The environment variable that may hold the webhook's signing secret instead of the file.
+pub const WEBHOOK_SECRET_VARIABLE: &str = "REDRESS_WEBHOOK_SECRET";
+/// The environment variable that may hold the SMTP URL (with its password) instead of the file.
+pub const SMTP_URL_VARIABLE: &str = "REDRESS_SMTP_URL";
+/// The shortest webhook secret accepted, in bytes.
+const WEBHOOK_SECRET_BYTES_MINIMUM: usize = 16;
 
 /// What the optional settings file may hold; every key is optional.
 #[derive(Debug, Default, Deserialize)]
@@ -35,6 +48,15 @@ struct FileSettings {
     payer_name: Option<String>,
     payer_iban: Option<String>,
     payer_bic: Option<String>,
+    /// Where to POST signed notifications; with `webhook_secret` (or its variable).
+    webhook_url: Option<String>,
+    webhook_secret: Option<String>,
+    /// Where e-mail notices go out, and their sender; both, or neither.
+    smtp_url: Option<String>,
+    smtp_from: Option<String>,
+    notification_interval_seconds: Option<u64>,
+    notification_attempts_maximum: Option<u32>,
+    appeal_reminder_days: Option<u32>,
     /// The fewest claims a published statistics cell may describe (at least 1).
     statistics_threshold: Option<u64>,
     log_format: Option<LogFormat>,
@@ -68,6 +90,11 @@ pub struct Settings {
     pub statistics_threshold: Threshold,
     /// Text for people, JSON for log collectors.
     pub log_format: LogFormat,
+    /// The webhook (its secret never prints), attempts before a delivery is dead, and how many
+    /// days before an appeal window closes its reminder goes out.
+    pub notifying: Notifying,
+    /// Seconds between notification passes (deliveries, reminders); 0 turns them off.
+    pub notification_interval_seconds: u64,
 }
 
 impl std::fmt::Debug for Settings {
@@ -87,6 +114,11 @@ impl std::fmt::Debug for Settings {
             .field("payer", &self.payer.as_ref().map(|_| "<configured>"))
             .field("statistics_threshold", &self.statistics_threshold)
             .field("log_format", &self.log_format)
+            .field("notifying", &self.notifying)
+            .field(
+                "notification_interval_seconds",
+                &self.notification_interval_seconds,
+            )
             .finish()
     }
 }
@@ -125,9 +157,34 @@ impl Settings {
                 Threshold::new(claims).context("statistics_threshold: must be at least 1")?
             }
         };
+        let webhook = webhook(
+            from_file.webhook_url,
+            std::env::var(WEBHOOK_SECRET_VARIABLE)
+                .ok()
+                .or(from_file.webhook_secret),
+        )?;
+        let email = smtp(
+            std::env::var(SMTP_URL_VARIABLE).ok().or(from_file.smtp_url),
+            from_file.smtp_from,
+        )?;
+        let notifying = Notifying {
+            webhook,
+            email,
+            attempts_maximum: from_file
+                .notification_attempts_maximum
+                .unwrap_or(NOTIFICATION_ATTEMPTS_MAXIMUM_DEFAULT)
+                .max(1),
+            appeal_reminder_days: from_file
+                .appeal_reminder_days
+                .unwrap_or(APPEAL_REMINDER_DAYS_DEFAULT),
+        };
         Ok(Settings {
             payer,
             statistics_threshold,
+            notifying,
+            notification_interval_seconds: from_file
+                .notification_interval_seconds
+                .unwrap_or(NOTIFICATION_INTERVAL_SECONDS_DEFAULT),
             database_url: overrides
                 .database_url
                 .or(from_file.database_url)
@@ -168,6 +225,45 @@ impl Settings {
         } else {
             None
         }
+    }
+}
+
+/// The webhook from its URL and secret: both, or neither.
+fn webhook(url: Option<String>, secret: Option<String>) -> anyhow::Result<Option<Webhook>> {
+    let (url, secret) = match (url, secret) {
+        (None, _) => return Ok(None),
+        (Some(url), Some(secret)) => (url, secret),
+        (Some(_), None) => {
+            anyhow::bail!("webhook_url needs webhook_secret (or {WEBHOOK_SECRET_VARIABLE})")
+        }
+    };
+    anyhow::ensure!(
+        url.starts_with("https://") || url.starts_with("http://"),
+        "webhook_url: must start with https:// (or http://)"
+    );
+    anyhow::ensure!(
+        secret.len() >= WEBHOOK_SECRET_BYTES_MINIMUM,
+        "webhook_secret: must be at least {WEBHOOK_SECRET_BYTES_MINIMUM} bytes"
+    );
+    Ok(Some(Webhook { url, secret }))
+}
+
+/// The SMTP server from its URL and sender address: both, or neither.
+fn smtp(url: Option<String>, from: Option<String>) -> anyhow::Result<Option<Smtp>> {
+    match (url, from) {
+        (None, None) => Ok(None),
+        (Some(url), Some(from)) => {
+            anyhow::ensure!(
+                url.starts_with("smtp://") || url.starts_with("smtps://"),
+                "smtp_url: must start with smtps:// (or smtp://)"
+            );
+            anyhow::ensure!(
+                crate::domain::notices::EmailAddress::parse(&from).is_ok(),
+                "smtp_from: must be an e-mail address"
+            );
+            Ok(Some(Smtp { url, from }))
+        }
+        _ => anyhow::bail!("smtp_url and smtp_from: set both, or neither"),
     }
 }
 
@@ -273,6 +369,46 @@ mod tests {
                 .log_format,
             LogFormat::Text
         );
+    }
+
+    #[test]
+    fn the_file_sets_the_webhook_and_its_secret_never_prints() {
+        let path = std::env::temp_dir().join(format!(
+            "redress-settings-webhook-{}.toml",
+            std::process::id()
+        ));
+        let text = "webhook_url = \"https://receiver.example/hook\"\n\
+                    webhook_secret = \"0123456789abcdef-secret\"\n\
+                    notification_attempts_maximum = 3\n";
+        std::fs::write(&path, text).unwrap();
+        let settings = Settings::load(Some(&path), Overrides::default()).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let webhook = settings.notifying.webhook.as_ref().unwrap();
+        assert_eq!(webhook.url, "https://receiver.example/hook");
+        assert_eq!(settings.notifying.attempts_maximum, 3);
+        assert!(!format!("{settings:?}").contains("0123456789abcdef"));
+    }
+
+    #[test]
+    fn smtp_needs_a_url_and_a_sender_and_its_url_never_prints() {
+        let url = "smtps://mailer:p4ssw0rd@smtp.example.org";
+        let smtp = smtp(Some(url.into()), Some("redress@example.org".into())).unwrap();
+        assert!(!format!("{smtp:?}").contains("p4ssw0rd"));
+        assert!(super::smtp(Some(url.into()), None).is_err());
+        assert!(super::smtp(Some(url.into()), Some("nobody".into())).is_err());
+        let http = super::smtp(Some("https://x".into()), Some("a@example.org".into()));
+        assert!(http.is_err());
+    }
+
+    #[test]
+    fn a_webhook_without_a_secret_is_refused() {
+        let refused = webhook(Some("https://receiver.example/hook".into()), None);
+        assert!(refused.is_err());
+        let short = webhook(
+            Some("https://receiver.example/hook".into()),
+            Some("x".into()),
+        );
+        assert!(short.is_err());
     }
 
     #[test]

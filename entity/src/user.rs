@@ -12,6 +12,8 @@ pub struct Model {
     /// The name printed on documents the user signs or is named in; personal data, never
     /// logged. `None` only for accounts created before full names were kept.
     pub full_name: Option<String>,
+    /// Where e-mail notices go; personal data, never logged. `None` until set.
+    pub email: Option<String>,
     /// An argon2id PHC string; the password itself is never stored.
     pub password_hash: String,
     pub active: bool,

@@ -30,6 +30,10 @@ const SCOPE_ONLY: &[(&str, &str)] = &[
     ("get", "/api/v1/claims/{id}/decisions/{file}"),
     ("get", "/api/v1/claims/{id}/letters"),
     ("get", "/api/v1/claims/{id}/letters/{file}"),
+    // A user's own notifications; another's is not found.
+    ("get", "/api/v1/notifications"),
+    ("post", "/api/v1/notifications/{id}/read"),
+    ("post", "/api/v1/notifications/read-all"),
 ];
 
 /// Reads whose query can name something the resource does not have (a language a decision is

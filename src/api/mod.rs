@@ -14,6 +14,7 @@ mod documents;
 mod evidence;
 mod idempotency;
 mod jurisdictions;
+mod notifications;
 mod observe;
 mod payments;
 mod problem;
@@ -50,6 +51,8 @@ enum Tag {
     Payments,
     /// Anonymised statistics, for the secretariat, the chair and auditors.
     Reports,
+    /// Each user's notifications; webhook deliveries for administrators.
+    Notifications,
 }
 
 /// The OpenAPI service, also used to print or snapshot the document.
@@ -64,6 +67,7 @@ type Apis = (
     decisions::DecisionsApi,
     payments::PaymentsApi,
     statistics::StatisticsApi,
+    notifications::NotificationsApi,
 );
 
 pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
@@ -96,6 +100,9 @@ pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
             services: services.clone(),
         },
         statistics::StatisticsApi {
+            services: services.clone(),
+        },
+        notifications::NotificationsApi {
             services: services.clone(),
         },
     );

@@ -13,6 +13,7 @@ use strum::IntoEnumIterator;
 use crate::domain::assignments::AssignmentKind;
 use crate::domain::claim::{ApplicantKind, Language, OutcomeKind, OverdueFlag, VictimGender};
 use crate::domain::money::Currency;
+use crate::domain::notices::{DeliveryState, NoticeKind};
 use crate::domain::operations::VoteKind;
 use crate::domain::payout::{OrderState, PayeeKind};
 use crate::domain::workflow::{AppealOutcome, InputField};
@@ -152,3 +153,13 @@ openapi_string_enum!(
     "Where a payment order is: prepared, approved, exported, paid, returned or cancelled."
 );
 openapi_string_enum!(Currency, "Currency", "An ISO 4217 currency code.");
+openapi_string_enum!(
+    NoticeKind,
+    "NoticeKind",
+    "What a notification tells its recipient about a claim."
+);
+openapi_string_enum!(
+    DeliveryState,
+    "DeliveryState",
+    "Where a delivery through an outside channel (a webhook) stands."
+);

@@ -12,6 +12,7 @@ use super::Tag;
 use super::body::JsonBody;
 use super::problem::ApiError;
 use super::security::BearerAuth;
+use crate::domain::notices::EmailAddress;
 use crate::domain::{FullName, Role, UserId};
 use crate::service::Services;
 use crate::service::auth::Password;
@@ -37,6 +38,9 @@ pub struct NewUserRequest {
     pub password: String,
     #[oai(validator(min_items = 1, max_items = 9))]
     pub roles: Vec<Role>,
+    /// Where e-mail notices go (when the server sends e-mail).
+    #[oai(validator(max_length = 254))]
+    pub email: Option<String>,
 }
 
 /// What to change; fields left out stay as they are.
@@ -51,6 +55,9 @@ pub struct UserPatchRequest {
     pub roles: Option<Vec<Role>>,
     /// `false` deactivates at once: live sessions are revoked and sign-in is refused.
     pub active: Option<bool>,
+    /// Where e-mail notices go from now on.
+    #[oai(validator(max_length = 254))]
+    pub email: Option<String>,
 }
 
 #[derive(Object)]
@@ -60,6 +67,8 @@ pub struct UserView {
     /// `null` only for accounts created before full names were kept; documents print their
     /// username until an administrator gives them one.
     pub full_name: Option<String>,
+    /// Where e-mail notices go; absent if none is set.
+    pub email: Option<String>,
     pub roles: Vec<Role>,
     pub active: bool,
     pub created_at: DateTime<Utc>,
@@ -71,6 +80,7 @@ impl From<UserSummary> for UserView {
             id: user.id.0,
             username: user.username,
             full_name: user.full_name.map(|name| name.expose().to_owned()),
+            email: user.email.map(|email| email.expose().to_owned()),
             roles: user.roles.into_iter().collect(),
             active: user.active,
             created_at: user.created_at,
@@ -101,7 +111,10 @@ impl UsersApi {
                 &auth.0.actor,
                 (&request.username, &full_name),
                 Password::new(request.password),
-                request.roles.into_iter().collect(),
+                (
+                    request.roles.into_iter().collect(),
+                    request.email.as_deref().map(email).transpose()?,
+                ),
             )
             .await?;
         let location = format!("/api/v1/users/{}", user.id.0);
@@ -139,6 +152,7 @@ impl UsersApi {
                 .roles
                 .map(|roles| roles.into_iter().collect::<BTreeSet<_>>()),
             active: request.active,
+            email: request.email.as_deref().map(email).transpose()?,
         };
         let user = self
             .services
@@ -146,6 +160,11 @@ impl UsersApi {
             .await?;
         Ok(Json(user.into()))
     }
+}
+
+/// An e-mail address, or a 422 naming the field (never the value).
+fn email(text: &str) -> Result<EmailAddress, ApiError> {
+    EmailAddress::parse(text).map_err(|reason| ApiError::invalid("email", reason))
 }
 
 /// A full name as documents will print it, or a 422 naming the field (never the value).

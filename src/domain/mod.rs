@@ -43,6 +43,7 @@ mod guards;
 pub mod input;
 pub mod intake;
 pub mod money;
+pub mod notices;
 pub mod operations;
 pub mod payments;
 pub mod payout;

@@ -17,6 +17,7 @@ use crate::domain::audit::{AuditAction, AuditEvent, StoredEvent};
 use crate::domain::award::{Assessment, Schedule};
 use crate::domain::intake::{self, FactsPatch};
 use crate::domain::money::Money;
+use crate::domain::notices::Happened;
 use crate::domain::operations::{self, ClaimOperation, VoteCast};
 use crate::domain::payments::{LedgerEntry, PaymentOrderId, paid_total};
 use crate::domain::payout::OrderState;
@@ -82,6 +83,19 @@ pub(super) enum Record {
         state: OrderState,
         step: store::payments::Step,
     },
+}
+
+impl Record {
+    /// Whether the record confirms a payment order as paid, which tells the parties so.
+    fn pays_an_order(&self) -> bool {
+        matches!(
+            self,
+            Record::OrderStep {
+                state: OrderState::Paid,
+                ..
+            }
+        )
+    }
 }
 
 /// What a change decision may look at besides the claim.
@@ -573,6 +587,13 @@ impl Services {
                     .await?,
             );
         }
+        let happened = Happened {
+            before: &before,
+            after: &change.after,
+            action: change.action,
+            order_paid: change.records.iter().any(Record::pays_an_order),
+        };
+        self.enqueue_notice(&transaction, happened, now).await?;
         let sequence = before.version + 1;
         let event = audit_event(
             &change.after,

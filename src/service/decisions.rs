@@ -477,6 +477,7 @@ mod tests {
             id: UserId(6),
             username: "chair".to_owned(),
             full_name: full_name.map(|name| crate::domain::FullName::parse(name).unwrap()),
+            email: None,
             roles: [crate::domain::Role::Chair].into(),
             active: true,
             created_at: chrono::DateTime::UNIX_EPOCH,

@@ -19,10 +19,8 @@ impl Services {
         Ok(text)
     }
 
-    /// Notifications recorded and not yet delivered. There is no outbox yet: until the
-    /// notification outbox lands, nothing is ever waiting, and this is where it reports its
-    /// count of undelivered rows.
+    /// Outbox deliveries (webhook, e-mail) waiting for an attempt; in-app notices need none.
     pub async fn outbox_backlog(&self) -> Result<u64, ServiceError> {
-        Ok(0)
+        Ok(store::notifications::count_pending(self.database()).await?)
     }
 }

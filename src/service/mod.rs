@@ -20,6 +20,7 @@ mod evidence;
 pub mod idempotency;
 mod letters;
 mod metrics;
+pub mod notifications;
 pub mod payments;
 mod scheduler;
 pub mod statistics;
@@ -33,6 +34,7 @@ use sea_orm::DatabaseConnection;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::ServiceError;
+pub use notifications::{DeliveryRun, Notifying, Smtp, Webhook};
 pub use scheduler::DeadlineRun;
 use throttle::LoginThrottle;
 
@@ -61,6 +63,8 @@ pub struct Services {
     statistics_threshold: crate::domain::statistics::Threshold,
     /// Shared by every clone, so all requests count into the one `/metrics`.
     metrics: Arc<crate::metrics::Metrics>,
+    /// How notices leave the server (webhook, retries) and the HTTP client that sends them.
+    notifier: Arc<notifications::Notifier>,
 }
 
 impl Services {
@@ -81,6 +85,7 @@ impl Services {
             payer: None,
             statistics_threshold: crate::domain::statistics::Threshold::DEFAULT,
             metrics: Arc::new(crate::metrics::Metrics::new()),
+            notifier: notifications::Notifier::new(Notifying::default()),
         }
     }
 

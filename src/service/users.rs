@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use super::auth::{Password, validate_roles};
 use super::{ServiceError, Services};
+use crate::domain::notices::EmailAddress;
 use crate::domain::{Actor, FullName, Role, UserId};
 use crate::store;
 use crate::store::users::UserSummary;
@@ -15,6 +16,8 @@ pub struct UserChange {
     pub full_name: Option<FullName>,
     pub roles: Option<BTreeSet<Role>>,
     pub active: Option<bool>,
+    /// Where e-mail notices go from now on.
+    pub email: Option<EmailAddress>,
 }
 
 fn require_admin(actor: &Actor) -> Result<(), ServiceError> {
@@ -30,12 +33,15 @@ impl Services {
         actor: &Actor,
         (username, full_name): (&str, &FullName),
         password: Password,
-        roles: BTreeSet<Role>,
+        (roles, email): (BTreeSet<Role>, Option<EmailAddress>),
     ) -> Result<UserSummary, ServiceError> {
         require_admin(actor)?;
         let id = self
             .add_user((username, full_name), password, roles)
             .await?;
+        if let Some(email) = &email {
+            store::users::set_email(self.database(), id, email).await?;
+        }
         self.user(actor, id).await
     }
 
@@ -72,6 +78,9 @@ impl Services {
         }
         if let Some(full_name) = &change.full_name {
             store::users::set_full_name(&transaction, id, full_name).await?;
+        }
+        if let Some(email) = &change.email {
+            store::users::set_email(&transaction, id, email).await?;
         }
         if let Some(roles) = &change.roles {
             store::users::set_roles(&transaction, id, roles).await?;

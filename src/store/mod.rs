@@ -17,6 +17,7 @@ pub mod evidence;
 pub mod idempotency;
 pub mod interim_awards;
 pub mod letters;
+pub mod notifications;
 pub mod payments;
 pub mod recoveries;
 pub mod scheduler;

@@ -12,6 +12,7 @@ use sea_orm::{
 
 use super::convert::{full_name, parse};
 use super::is_unique_violation;
+use crate::domain::notices::EmailAddress;
 use crate::domain::role::FullName;
 use crate::domain::{Role, UserId};
 
@@ -36,6 +37,7 @@ pub async fn insert(
         id: NotSet,
         username: Set(username.to_owned()),
         full_name: Set(Some(full_name.expose().to_owned())),
+        email: Set(None),
         password_hash: Set(password_hash.to_owned()),
         active: Set(true),
         created_at: Set(now),
@@ -162,6 +164,8 @@ pub struct UserSummary {
     pub username: String,
     /// `None` only for accounts created before full names were kept.
     pub full_name: Option<FullName>,
+    /// Where e-mail notices go, if set.
+    pub email: Option<EmailAddress>,
     pub roles: BTreeSet<Role>,
     pub active: bool,
     pub created_at: DateTime<Utc>,
@@ -182,6 +186,7 @@ pub async fn summary(
     Ok(Some(UserSummary {
         id,
         full_name: full_name(row.full_name)?,
+        email: email(row.email)?,
         username: row.username,
         roles,
         active: row.active,
@@ -211,6 +216,7 @@ pub async fn all(connection: &impl ConnectionTrait) -> anyhow::Result<Vec<UserSu
             Ok(UserSummary {
                 id: UserId(row.id),
                 full_name: full_name(row.full_name)?,
+                email: email(row.email)?,
                 username: row.username,
                 roles,
                 active: row.active,
@@ -257,6 +263,31 @@ pub async fn set_full_name(
         .await
         .context("changing a user's full name")?;
     Ok(())
+}
+
+pub async fn set_email(
+    connection: &impl ConnectionTrait,
+    id: UserId,
+    email: &EmailAddress,
+) -> anyhow::Result<()> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::Email,
+            sea_orm::sea_query::Expr::value(email.expose()),
+        )
+        .filter(user::Column::Id.eq(id.0))
+        .exec(connection)
+        .await
+        .context("changing a user's e-mail address")?;
+    Ok(())
+}
+
+fn email(stored: Option<String>) -> anyhow::Result<Option<EmailAddress>> {
+    stored
+        .map(|text| {
+            EmailAddress::parse(&text).map_err(|reason| anyhow::anyhow!("users.email: {reason}"))
+        })
+        .transpose()
 }
 
 /// Activates or deactivates the user; deactivation also revokes every live session.

@@ -218,6 +218,24 @@ async fn an_award_unpaid_past_its_payment_due_is_flagged_once_and_lowered_by_not
     let listed = app.get_json(&officer, "/api/v1/claims?overdue=true").await;
     assert_eq!(listed["items"][0]["id"], claim);
     assert_eq!(system_actions(&app, claim).await, vec!["flag_overdue"]);
+    let signed_in: Value = app
+        .login("finance-officer", crate::helpers::PASSWORD)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let preparer = User {
+        id: finance.officer.id,
+        token: signed_in["token"].as_str().unwrap().to_owned(),
+    };
+    let notices = app.get_json(&preparer, "/api/v1/notifications").await;
+    let escalated = notices["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|notice| notice["kind"] == "payment_overdue")
+        .count();
+    assert_eq!(escalated, 1, "finance is told once: {notices}");
 }
 
 /// Two `redress serve` processes on one PostgreSQL database both run their pass at start over

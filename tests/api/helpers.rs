@@ -13,7 +13,7 @@ use redress::bank::Debtor;
 use redress::domain::payout::{Bic, Iban};
 use redress::domain::{DocumentKind, FullName, Role};
 use redress::service::auth::Password;
-use redress::service::{ManualClock, Services};
+use redress::service::{ManualClock, Notifying, Services};
 use redress::settings::Settings;
 use redress::store::documents::DocumentMetadata;
 use reqwest::multipart::{Form, Part};
@@ -57,6 +57,11 @@ enum Cleanup {
 
 /// `None` (with a notice on the terminal, once) when PostgreSQL is not configured.
 pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_notifying(backend, Notifying::default()).await
+}
+
+/// `spawn_app` with notices leaving the server as `notifying` says (a webhook, its retries).
+pub async fn spawn_app_notifying(backend: Backend, notifying: Notifying) -> Option<TestApp> {
     let (database_url, cleanup) = match backend {
         Backend::Sqlite => {
             let folder = tempfile::tempdir().expect("a temporary folder");
@@ -80,7 +85,10 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
         }
     };
     let clock = Arc::new(ManualClock::new(START.parse::<DateTime<Utc>>().unwrap()));
-    let settings = settings(&database_url);
+    let settings = Settings {
+        notifying,
+        ..settings(&database_url)
+    };
     let services = app::open(&settings, clock.clone())
         .await
         .expect("opening the application");
@@ -115,6 +123,8 @@ fn settings(database_url: &str) -> Settings {
         }),
         statistics_threshold: redress::domain::statistics::Threshold::DEFAULT,
         log_format: redress::settings::LogFormat::Text,
+        notifying: Notifying::default(),
+        notification_interval_seconds: 0,
     }
 }
 

@@ -22,6 +22,7 @@ mod input;
 mod life;
 mod listing;
 mod malformed;
+mod notifications;
 mod operability;
 mod operability_processes;
 mod payments;

@@ -51,7 +51,7 @@ async fn every_answer_carries_a_request_id_which_problems_quote(app: TestApp) {
     assert_eq!(body["request_id"], id.as_str());
 }
 
-async fn metrics_text(app: &TestApp) -> String {
+pub(crate) async fn metrics_text(app: &TestApp) -> String {
     let response = app.client.get(app.url("/metrics")).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     let content_type = response.headers()["content-type"].to_str().unwrap();
