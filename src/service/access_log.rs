@@ -8,11 +8,12 @@ use crate::domain::{Actor, Claim, ClaimId, Role, UserId};
 use crate::store;
 
 /// The fields a protected identity consists of.
-pub const PROTECTED_FIELDS: [&str; 4] = [
+pub const PROTECTED_FIELDS: [&str; 5] = [
     "applicant_name",
     "victim_name",
     "victim_birth_date",
     "victim_address",
+    "victim_gender",
 ];
 
 /// One read of a protected identity.

@@ -61,7 +61,8 @@ async fn a_protected_identity_is_masked_for_others_and_every_read_is_logged(app:
             "applicant_name",
             "victim_name",
             "victim_birth_date",
-            "victim_address"
+            "victim_address",
+            "victim_gender"
         ])
     );
     let refused = app
