@@ -7,7 +7,8 @@
 //! branch). Prints one table, with each query's time at the largest size over its time at the
 //! smallest.
 //!
-//! Run: `cargo bench --bench scale -- --database both --sizes 10000,100000,1000000`.
+//! Run: `cargo bench --bench scale -- --database both --sizes 10000,100000,1000000` (add
+//! `--without-scale-indexes` to drop migration 000016's indexes first and see what they are for).
 //! `cargo test --bench scale` runs it once at tiny sizes.
 
 // A benchmark that cannot set up should stop loudly, like a test.
@@ -30,7 +31,17 @@ const QUERY_WINDOW: Duration = Duration::from_secs(2);
 struct Options {
     backends: Vec<Backend>,
     sizes: Vec<u64>,
+    /// Drops the indexes of migration 000016 before seeding, to show what they are for.
+    without_scale_indexes: bool,
 }
+
+/// The indexes migration 000016 adds for the list's filters.
+const SCALE_INDEXES: [&str; 4] = [
+    "idx_claims_state_id",
+    "idx_claims_evidence_due_open",
+    "idx_claims_decision_due_open",
+    "idx_claims_payment_due_open",
+];
 
 impl Options {
     fn parse() -> anyhow::Result<Options> {
@@ -55,7 +66,14 @@ impl Options {
             sizes.windows(2).all(|pair| pair[0] < pair[1]),
             "--sizes must grow"
         );
-        Ok(Options { backends, sizes })
+        let without_scale_indexes = arguments
+            .iter()
+            .any(|argument| argument == "--without-scale-indexes");
+        Ok(Options {
+            backends,
+            sizes,
+            without_scale_indexes,
+        })
     }
 }
 
@@ -97,15 +115,23 @@ fn main() -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     for backend in &options.backends {
-        runtime.block_on(measure(*backend, &options.sizes))?;
+        runtime.block_on(measure(*backend, &options))?;
     }
     Ok(())
 }
 
-async fn measure(backend: Backend, sizes: &[u64]) -> anyhow::Result<()> {
+async fn measure(backend: Backend, options: &Options) -> anyhow::Result<()> {
+    let sizes = &options.sizes;
     let server = Server::start(backend).await?;
     let token = server.signed_in("bench.secretariat", Role::Secretariat).await?;
     let database = store::connect(&server.database.url, false).await?;
+    if options.without_scale_indexes {
+        for index in SCALE_INDEXES {
+            database
+                .execute_unprepared(&format!("DROP INDEX {index}"))
+                .await?;
+        }
+    }
     let client = reqwest::Client::new();
     let mut seeded = 0;
     // rows[query][size]: median milliseconds.
@@ -130,7 +156,12 @@ async fn measure(backend: Backend, sizes: &[u64]) -> anyhow::Result<()> {
             }
         }
     }
-    print_table(backend, sizes, &medians);
+    let indexes = match options.without_scale_indexes {
+        true => "without the scale indexes",
+        false => "with the scale indexes",
+    };
+    println!("\n{}, {indexes}: median (p99) milliseconds", backend.name());
+    print_table(sizes, &medians);
     Ok(())
 }
 
@@ -168,10 +199,9 @@ async fn time_query(
     Ok(Timing::new(latencies.len(), started.elapsed(), latencies))
 }
 
-fn print_table(backend: Backend, sizes: &[u64], timings: &[Vec<Timing>]) {
+fn print_table(sizes: &[u64], timings: &[Vec<Timing>]) {
     let names: Vec<&str> = queries(1).iter().map(|(name, _)| *name).collect();
     let header: Vec<String> = sizes.iter().map(|size| format!("{size} claims")).collect();
-    println!("\n{}: median (p99) milliseconds", backend.name());
     println!("| query | {} | largest / smallest |", header.join(" | "));
     println!("|---|{}---|", "---|".repeat(sizes.len()));
     for (name, row) in names.iter().zip(timings) {

@@ -16,6 +16,7 @@ mod m20261128_000010_create_letters;
 mod m20261128_000011_add_user_full_names;
 mod m20261128_000012_create_payout;
 mod m20261128_000013_add_claim_overdue_flags;
+mod m20261128_000016_add_scale_indexes;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000011_add_user_full_names::Migration),
             Box::new(m20261128_000012_create_payout::Migration),
             Box::new(m20261128_000013_add_claim_overdue_flags::Migration),
+            Box::new(m20261128_000016_add_scale_indexes::Migration),
         ]
     }
 }
