@@ -121,7 +121,9 @@ struct DatabaseFigures {
 
 async fn measure_database(backend: Backend, options: &Options) -> anyhow::Result<DatabaseFigures> {
     let server = Server::start(backend).await?;
-    let token = server.signed_in("bench.secretariat", Role::Secretariat).await?;
+    let token = server
+        .signed_in("bench.secretariat", Role::Secretariat)
+        .await?;
     let database = store::connect(&server.database.url, false).await?;
     let seeded = (FIRST_REST_CLAIM - 1) as u64 + options.claims;
     seed::seed(&database, Mix::Submitted, 1, seeded).await?;
@@ -130,11 +132,19 @@ async fn measure_database(backend: Backend, options: &Options) -> anyhow::Result
     let mut transitions = Vec::new();
     for clients in CONCURRENCIES {
         let raw = raw_transitions(&database, clients, options.window).await?;
-        let rest = rest_transitions(&server, &client, &token, &claims, clients, options.window)
-            .await?;
+        let rest =
+            rest_transitions(&server, &client, &token, &claims, clients, options.window).await?;
         transitions.push((clients, rest, raw));
     }
-    let me = requests(&server, &client, Some(&token), "/api/v1/me", 16, options.window).await?;
+    let me = requests(
+        &server,
+        &client,
+        Some(&token),
+        "/api/v1/me",
+        16,
+        options.window,
+    )
+    .await?;
     let hello = requests(&server, &client, None, "/healthz", 16, options.window).await?;
     let chained = [
         appended(&database, CHAINED_CLAIM, true, 1, options.window).await?,
@@ -149,15 +159,32 @@ async fn measure_database(backend: Backend, options: &Options) -> anyhow::Result
     // The raw loop and the unchained inserts write placeholder hashes on purpose, and the
     // audit benchmark appends without moving its claim's version.
     anyhow::ensure!(
-        report.breaks.iter().all(|broken| broken.claim_id < FIRST_REST_CLAIM),
+        report
+            .breaks
+            .iter()
+            .all(|broken| broken.claim_id < FIRST_REST_CLAIM),
         "the audit trail of the chained claims verifies: {:?}",
         report.breaks
     );
     let verified_per_second = report.events as f64 / started.elapsed().as_secs_f64();
-    let list = requests(&server, &client, Some(&token), "/api/v1/claims", 1, options.window);
+    let list = requests(
+        &server,
+        &client,
+        Some(&token),
+        "/api/v1/claims",
+        1,
+        options.window,
+    );
     let list = list.await?;
     let detail_path = format!("/api/v1/claims/{FIRST_REST_CLAIM}");
-    let detail = requests(&server, &client, Some(&token), &detail_path, 1, options.window);
+    let detail = requests(
+        &server,
+        &client,
+        Some(&token),
+        &detail_path,
+        1,
+        options.window,
+    );
     let detail = detail.await?;
     Ok(DatabaseFigures {
         backend,
@@ -269,9 +296,13 @@ async fn raw_transitions(
                         .exec(&transaction)
                         .await?;
                     let event = event(claim_id, sequence);
-                    claim_event::Entity::insert(seed::event_row(&event, GENESIS_HASH, GENESIS_HASH)?)
-                        .exec_without_returning(&transaction)
-                        .await?;
+                    claim_event::Entity::insert(seed::event_row(
+                        &event,
+                        GENESIS_HASH,
+                        GENESIS_HASH,
+                    )?)
+                    .exec_without_returning(&transaction)
+                    .await?;
                     transaction.commit().await?;
                     latencies.push(sent.elapsed());
                     sequence += 1;
@@ -362,8 +393,11 @@ fn measure_processor(window: Duration) -> anyhow::Result<ProcessorFigures> {
         drop(samples::render(&jurisdictions, black_box(&decision)).expect("the sample renders"))
     });
     let awards = support::per_second(window, || {
-        black_box(samples::calculate_award(&jurisdictions, black_box(&request)))
-            .expect("the sample calculates");
+        black_box(samples::calculate_award(
+            &jurisdictions,
+            black_box(&request),
+        ))
+        .expect("the sample calculates");
     });
     Ok(ProcessorFigures {
         decisions,
@@ -382,27 +416,49 @@ fn print_table(columns: &[DatabaseFigures], processor: &ProcessorFigures) {
     };
     for (index, clients) in CONCURRENCIES.iter().enumerate() {
         let transitions = |figures: &DatabaseFigures| figures.transitions[index].clone();
-        row(&format!("R1 REST transitions/s, {clients} client(s)"), "", &|figures| {
-            format!("{:.0}", transitions(figures).1.per_second)
-        });
-        row(&format!("R1 raw loop transactions/s, {clients} client(s)"), "", &|figures| {
-            format!("{:.0}", transitions(figures).2)
-        });
+        row(
+            &format!("R1 REST transitions/s, {clients} client(s)"),
+            "",
+            &|figures| format!("{:.0}", transitions(figures).1.per_second),
+        );
+        row(
+            &format!("R1 raw loop transactions/s, {clients} client(s)"),
+            "",
+            &|figures| format!("{:.0}", transitions(figures).2),
+        );
         let target = if *clients == 1 { "≥ 0.5" } else { "" };
-        row(&format!("R1 ratio REST/raw, {clients} client(s)"), target, &|figures| {
-            let (_, rest, raw) = transitions(figures);
-            format!("{:.2}", rest.per_second / raw)
-        });
-        row(&format!("R1 latency p50 / p99 ms, {clients} client(s)"), "", &|figures| {
-            let rest = transitions(figures).1;
-            format!("{:.1} / {:.1}", rest.percentile_ms(50.0), rest.percentile_ms(99.0))
-        });
+        row(
+            &format!("R1 ratio REST/raw, {clients} client(s)"),
+            target,
+            &|figures| {
+                let (_, rest, raw) = transitions(figures);
+                format!("{:.2}", rest.per_second / raw)
+            },
+        );
+        row(
+            &format!("R1 latency p50 / p99 ms, {clients} client(s)"),
+            "",
+            &|figures| {
+                let rest = transitions(figures).1;
+                format!(
+                    "{:.1} / {:.1}",
+                    rest.percentile_ms(50.0),
+                    rest.percentile_ms(99.0)
+                )
+            },
+        );
     }
-    row("R1 16 clients / 1 client (REST)", "> 1 on PostgreSQL", &|figures| {
-        let rate = |index: usize| figures.transitions[index].1.per_second;
-        format!("{:.2}", rate(1) / rate(0))
+    row(
+        "R1 16 clients / 1 client (REST)",
+        "> 1 on PostgreSQL",
+        &|figures| {
+            let rate = |index: usize| figures.transitions[index].1.per_second;
+            format!("{:.2}", rate(1) / rate(0))
+        },
+    );
+    row("R2 GET /me req/s (16 clients)", "", &|figures| {
+        format!("{:.0}", figures.me.per_second)
     });
-    row("R2 GET /me req/s (16 clients)", "", &|figures| format!("{:.0}", figures.me.per_second));
     row("R2 GET /healthz req/s (16 clients)", "", &|figures| {
         format!("{:.0}", figures.hello.per_second)
     });
@@ -410,32 +466,63 @@ fn print_table(columns: &[DatabaseFigures], processor: &ProcessorFigures) {
         format!("{:.2}", figures.me.per_second / figures.hello.per_second)
     });
     for (index, per_commit) in [1, 100].iter().enumerate() {
-        row(&format!("R3 events/s chained / unchained, {per_commit} per commit"), "", &|figures| {
-            format!("{:.0} / {:.0}", figures.chained[index], figures.unchained[index])
-        });
+        row(
+            &format!("R3 events/s chained / unchained, {per_commit} per commit"),
+            "",
+            &|figures| {
+                format!(
+                    "{:.0} / {:.0}",
+                    figures.chained[index], figures.unchained[index]
+                )
+            },
+        );
         let target = if *per_commit == 1 { "≥ 0.8" } else { "" };
-        row(&format!("R3 ratio, {per_commit} per commit"), target, &|figures| {
-            format!("{:.2}", figures.chained[index] / figures.unchained[index])
-        });
+        row(
+            &format!("R3 ratio, {per_commit} per commit"),
+            target,
+            &|figures| format!("{:.2}", figures.chained[index] / figures.unchained[index]),
+        );
     }
-    row("R3 audit verify, events/s", "", &|figures| format!("{:.0}", figures.verified_per_second));
+    row("R3 audit verify, events/s", "", &|figures| {
+        format!("{:.0}", figures.verified_per_second)
+    });
     row("GET /claims (page of 50) p50 / p99 ms", "", &|figures| {
-        format!("{:.1} / {:.1}", figures.list.percentile_ms(50.0), figures.list.percentile_ms(99.0))
+        format!(
+            "{:.1} / {:.1}",
+            figures.list.percentile_ms(50.0),
+            figures.list.percentile_ms(99.0)
+        )
     });
     row("GET /claims/{id} p50 / p99 ms", "", &|figures| {
         let detail = &figures.detail;
-        format!("{:.1} / {:.1}", detail.percentile_ms(50.0), detail.percentile_ms(99.0))
+        format!(
+            "{:.1} / {:.1}",
+            detail.percentile_ms(50.0),
+            detail.percentile_ms(99.0)
+        )
     });
     let once = |name: &str, value: String, target: &str| {
         let cells = vec![value; columns.len().max(1)];
         println!("| {name} | {} | {target} |", cells.join(" | "));
     };
-    once("R4 decisions/s (one core)", format!("{:.0}", processor.decisions), "≥ 100");
-    once("R4 blank one-page PDFs/s", format!("{:.0}", processor.blank_pages), "");
+    once(
+        "R4 decisions/s (one core)",
+        format!("{:.0}", processor.decisions),
+        "≥ 100",
+    );
+    once(
+        "R4 blank one-page PDFs/s",
+        format!("{:.0}", processor.blank_pages),
+        "",
+    );
     once(
         "R4 ratio decision / blank page",
         format!("{:.3}", processor.decisions / processor.blank_pages),
         "",
     );
-    once("R5 ten-line award calculations/s (one core)", format!("{:.0}", processor.awards), "");
+    once(
+        "R5 ten-line award calculations/s (one core)",
+        format!("{:.0}", processor.awards),
+        "",
+    );
 }

@@ -82,7 +82,10 @@ fn queries(size: u64) -> Vec<(&'static str, Query)> {
     let middle = size / 2;
     let detail = middle + 1;
     vec![
-        ("list: first page of 50", Query::Api("/api/v1/claims".to_owned())),
+        (
+            "list: first page of 50",
+            Query::Api("/api/v1/claims".to_owned()),
+        ),
         (
             "list: page of 50 in the middle",
             Query::Api(format!("/api/v1/claims?after={middle}")),
@@ -91,7 +94,10 @@ fn queries(size: u64) -> Vec<(&'static str, Query)> {
             "filter: awaiting evidence",
             Query::Api("/api/v1/claims?state=awaiting_evidence".to_owned()),
         ),
-        ("overdue", Query::Api("/api/v1/claims?overdue=true".to_owned())),
+        (
+            "overdue",
+            Query::Api("/api/v1/claims?overdue=true".to_owned()),
+        ),
         (
             "search: reference contains",
             Query::Api("/api/v1/claims?reference=2019-00004".to_owned()),
@@ -123,7 +129,9 @@ fn main() -> anyhow::Result<()> {
 async fn measure(backend: Backend, options: &Options) -> anyhow::Result<()> {
     let sizes = &options.sizes;
     let server = Server::start(backend).await?;
-    let token = server.signed_in("bench.secretariat", Role::Secretariat).await?;
+    let token = server
+        .signed_in("bench.secretariat", Role::Secretariat)
+        .await?;
     let database = store::connect(&server.database.url, false).await?;
     if options.without_scale_indexes {
         for index in SCALE_INDEXES {
@@ -185,13 +193,19 @@ async fn time_query(
         let sent = Instant::now();
         match query {
             Query::Api(path) => {
-                let response = client.get(server.url(path)).bearer_auth(token).send().await?;
+                let response = client
+                    .get(server.url(path))
+                    .bearer_auth(token)
+                    .send()
+                    .await?;
                 anyhow::ensure!(response.status().is_success(), "GET {path}");
                 response.bytes().await?;
             }
             Query::Sql(sql) => {
                 let backend = database.get_database_backend();
-                database.query_all_raw(Statement::from_string(backend, *sql)).await?;
+                database
+                    .query_all_raw(Statement::from_string(backend, *sql))
+                    .await?;
             }
         }
         latencies.push(sent.elapsed());
@@ -207,7 +221,13 @@ fn print_table(sizes: &[u64], timings: &[Vec<Timing>]) {
     for (name, row) in names.iter().zip(timings) {
         let cells: Vec<String> = row
             .iter()
-            .map(|timing| format!("{:.2} ({:.2})", timing.percentile_ms(50.0), timing.percentile_ms(99.0)))
+            .map(|timing| {
+                format!(
+                    "{:.2} ({:.2})",
+                    timing.percentile_ms(50.0),
+                    timing.percentile_ms(99.0)
+                )
+            })
             .collect();
         let growth = match (row.first(), row.last()) {
             (Some(first), Some(last)) => last.percentile_ms(50.0) / first.percentile_ms(50.0),

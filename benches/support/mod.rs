@@ -108,7 +108,9 @@ impl FreshDatabase {
                     .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
                     .await
                     .context("creating the benchmark database")?;
-                let base = admin_url.rsplit_once('/').map_or(&*admin_url, |(base, _)| base);
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map_or(&*admin_url, |(base, _)| base);
                 (
                     format!("{base}/{name}"),
                     Cleanup::PostgresDatabase { admin_url, name },

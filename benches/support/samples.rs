@@ -33,7 +33,9 @@ pub const TEN_LINES: &str = r#"{
 
 /// The shipped jurisdiction packages.
 pub fn jurisdictions() -> anyhow::Result<Jurisdictions> {
-    Ok(Jurisdictions::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("forms"))?)
+    Ok(Jurisdictions::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("forms"),
+    )?)
 }
 
 /// The least any PDF costs: one blank A4 page.
@@ -52,15 +54,15 @@ pub fn decision() -> anyhow::Result<DecisionContent> {
     let pages = lopdf::Document::load_mem(&render(&jurisdictions()?, &content)?)?
         .get_pages()
         .len();
-    anyhow::ensure!(pages == 2, "the benchmark is for a two-page decision, not {pages}");
+    anyhow::ensure!(
+        pages == 2,
+        "the benchmark is for a two-page decision, not {pages}"
+    );
     Ok(content)
 }
 
 /// Renders the decision for its applicant, in Albanian.
-pub fn render(
-    jurisdictions: &Jurisdictions,
-    content: &DecisionContent,
-) -> anyhow::Result<Vec<u8>> {
+pub fn render(jurisdictions: &Jurisdictions, content: &DecisionContent) -> anyhow::Result<Vec<u8>> {
     Ok(render_decision(
         jurisdictions,
         content,

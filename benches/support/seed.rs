@@ -87,8 +87,14 @@ fn shape(mix: Mix, id: i64, today: NaiveDate) -> Shape {
     let created_at = Utc.from_utc_datetime(&lodged_on.and_hms_opt(9, 0, 0).unwrap_or_default());
     let (evidence_due, decision_due) = match (active, overdue) {
         (false, _) => (None, None),
-        (true, true) => (Some(today - Duration::days(1)), Some(today - Duration::days(1))),
-        (true, false) => (Some(today + Duration::days(30)), Some(today + Duration::days(180))),
+        (true, true) => (
+            Some(today - Duration::days(1)),
+            Some(today - Duration::days(1)),
+        ),
+        (true, false) => (
+            Some(today + Duration::days(30)),
+            Some(today + Duration::days(180)),
+        ),
     };
     Shape {
         evidence_due: evidence_due.filter(|_| state == ClaimState::AwaitingEvidence),

@@ -22,7 +22,11 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for index in indexes() {
-            let name = index.get_index_spec().get_name().unwrap_or_default().to_owned();
+            let name = index
+                .get_index_spec()
+                .get_name()
+                .unwrap_or_default()
+                .to_owned();
             let drop = Index::drop().name(name).table(Claims::Table).to_owned();
             manager.drop_index(drop).await?;
         }
