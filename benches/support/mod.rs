@@ -242,4 +242,13 @@ impl Timing {
         let index = rank.clamp(1, self.latencies.len()) - 1;
         self.latencies[index].as_secs_f64() * 1000.0
     }
+
+    /// "p50 / p99" in milliseconds.
+    pub fn percentiles_ms(&self) -> String {
+        format!(
+            "{:.1} / {:.1}",
+            self.percentile_ms(50.0),
+            self.percentile_ms(99.0)
+        )
+    }
 }
