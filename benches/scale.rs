@@ -38,9 +38,9 @@ struct Options {
 /// The indexes migration 000016 adds for the list's filters.
 const SCALE_INDEXES: [&str; 4] = [
     "idx_claims_state_id",
-    "idx_claims_state_evidence_due",
+    "idx_claims_evidence_due_open",
     "idx_claims_decision_due_open",
-    "idx_claims_state_payment_due",
+    "idx_claims_payment_due_open",
 ];
 
 impl Options {

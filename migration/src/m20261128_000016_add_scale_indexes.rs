@@ -2,9 +2,13 @@
 //! run): a state filter read in id order, and the overdue filter. Every list is keyset-paginated
 //! in id order, so each index ends in, or is read beside, the primary key.
 //!
-//! The overdue filter reads one index per deadline, each reaching only the claims whose deadline
-//! can still be overrun: by state then date for evidence and payment, and a partial index of the
-//! undecided claims for the decision, so finished claims, however many pile up, are never read.
+//! The three deadline indexes are partial: they hold only the claims whose deadline can still be
+//! overrun (awaiting evidence, undecided, awaiting payment), so they stay as small as the open
+//! caseload however many finished claims pile up. PostgreSQL reads the overdue filter's OR
+//! through them (a bitmap OR, then the page sorted by id); SQLite walks the primary key in id
+//! order and stops at a full page, so its cost follows how rare overdue claims are, not how many
+//! claims there are. (Rewriting the OR as a UNION ALL of one SELECT per deadline was tried and
+//! measured slower on SQLite at a million claims: BENCHMARKS.md.)
 
 use sea_orm_migration::prelude::*;
 
@@ -43,12 +47,11 @@ fn indexes() -> Vec<IndexCreateStatement> {
             .col(Claims::State)
             .col(Claims::Id)
             .to_owned(),
-        // The overdue filter reads one index per deadline (store::claims::overdue_on).
         Index::create()
-            .name("idx_claims_state_evidence_due")
+            .name("idx_claims_evidence_due_open")
             .table(Claims::Table)
-            .col(Claims::State)
             .col(Claims::EvidenceDue)
+            .and_where(Expr::col(Claims::State).eq("awaiting_evidence"))
             .to_owned(),
         Index::create()
             .name("idx_claims_decision_due_open")
@@ -57,10 +60,10 @@ fn indexes() -> Vec<IndexCreateStatement> {
             .and_where(Expr::col(Claims::DecisionOutcome).is_null())
             .to_owned(),
         Index::create()
-            .name("idx_claims_state_payment_due")
+            .name("idx_claims_payment_due_open")
             .table(Claims::Table)
-            .col(Claims::State)
             .col(Claims::PaymentDue)
+            .and_where(Expr::col(Claims::State).is_in(["final", "in_payment"]))
             .to_owned(),
     ]
 }

@@ -278,7 +278,24 @@ pub async fn page(
         query = query.filter(claim::Column::Id.in_subquery(assigned));
     }
     if let Some(today) = filter.overdue_on {
-        query = query.filter(claim::Column::Id.in_subquery(overdue_on(today)));
+        let overdue = Condition::any()
+            .add(
+                claim::Column::EvidenceDue
+                    .lt(today)
+                    .and(claim::Column::State.eq(ClaimState::AwaitingEvidence.as_str())),
+            )
+            .add(
+                claim::Column::DecisionDue
+                    .lt(today)
+                    .and(claim::Column::DecisionOutcome.is_null()),
+            )
+            .add(
+                claim::Column::PaymentDue.lt(today).and(
+                    claim::Column::State
+                        .is_in([ClaimState::Final.as_str(), ClaimState::InPayment.as_str()]),
+                ),
+            );
+        query = query.filter(overdue);
     }
     let rows = query
         .order_by_asc(claim::Column::Id)
@@ -291,42 +308,6 @@ pub async fn page(
         .map(claim_from_row)
         .collect::<anyhow::Result<_>>()?;
     with_participants(connection, claims).await
-}
-
-/// The ids of the claims past a deadline on `today`: evidence, decision or payment. One SELECT
-/// per deadline, joined by UNION ALL rather than one OR, so that each reads its own index
-/// (migration 000016) and the cost follows the open caseload, not every claim ever filed; an OR
-/// in one WHERE makes SQLite walk the primary key instead.
-fn overdue_on(today: chrono::NaiveDate) -> sea_orm::sea_query::SelectStatement {
-    use sea_orm::sea_query::UnionType;
-    let past = |deadline: claim::Column, open: sea_orm::sea_query::SimpleExpr| {
-        Query::select()
-            .column(claim::Column::Id)
-            .from(claim::Entity)
-            .and_where(open)
-            .and_where(Expr::col(deadline).lt(today))
-            .to_owned()
-    };
-    let awaiting_payment = [ClaimState::Final.as_str(), ClaimState::InPayment.as_str()];
-    past(
-        claim::Column::EvidenceDue,
-        Expr::col(claim::Column::State).eq(ClaimState::AwaitingEvidence.as_str()),
-    )
-    .union(
-        UnionType::All,
-        past(
-            claim::Column::DecisionDue,
-            Expr::col(claim::Column::DecisionOutcome).is_null(),
-        ),
-    )
-    .union(
-        UnionType::All,
-        past(
-            claim::Column::PaymentDue,
-            Expr::col(claim::Column::State).is_in(awaiting_payment),
-        ),
-    )
-    .to_owned()
 }
 
 /// The ids of the claims the member recused from.
