@@ -18,6 +18,7 @@ mod m20261128_000012_create_payout;
 mod m20261128_000013_add_claim_overdue_flags;
 mod m20261128_000014_create_notifications;
 mod m20261128_000015_add_statistics_facts;
+mod m20261128_000016_add_scale_indexes;
 
 pub struct Migrator;
 
@@ -38,8 +39,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000011_add_user_full_names::Migration),
             Box::new(m20261128_000012_create_payout::Migration),
             Box::new(m20261128_000013_add_claim_overdue_flags::Migration),
-            Box::new(m20261128_000015_add_statistics_facts::Migration),
             Box::new(m20261128_000014_create_notifications::Migration),
+            Box::new(m20261128_000015_add_statistics_facts::Migration),
+            Box::new(m20261128_000016_add_scale_indexes::Migration),
         ]
     }
 }
