@@ -304,7 +304,7 @@ async fn raw_transitions(
                         .exec(&transaction)
                         .await?;
                     let event = event(claim_id, sequence);
-                    claim_event::Entity::insert(seed::event_row(
+                    claim_event::Entity::insert(redress::store::events::event_row(
                         &event,
                         GENESIS_HASH,
                         GENESIS_HASH,
@@ -341,9 +341,13 @@ async fn appended(
             if chained {
                 store::events::append(&transaction, event).await?;
             } else {
-                claim_event::Entity::insert(seed::event_row(&event, GENESIS_HASH, GENESIS_HASH)?)
-                    .exec_without_returning(&transaction)
-                    .await?;
+                claim_event::Entity::insert(redress::store::events::event_row(
+                    &event,
+                    GENESIS_HASH,
+                    GENESIS_HASH,
+                )?)
+                .exec_without_returning(&transaction)
+                .await?;
             }
             sequence += 1;
         }

@@ -9,7 +9,7 @@
 use anyhow::Context as _;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use entity::{claim, claim_event};
-use redress::domain::audit::{AuditAction, AuditEvent, GENESIS_HASH, canonical_json, chain_hash};
+use redress::domain::audit::{AuditAction, AuditEvent, GENESIS_HASH, chain_hash};
 use redress::domain::{ClaimAction, ClaimState, Role};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait};
@@ -181,31 +181,9 @@ fn event_rows(id: i64, shape: &Shape) -> anyhow::Result<[claim_event::ActiveMode
     let first_hash = chain_hash(GENESIS_HASH, &created)?;
     let second_hash = chain_hash(&first_hash, &entered)?;
     Ok([
-        event_row(&created, GENESIS_HASH, &first_hash)?,
-        event_row(&entered, &first_hash, &second_hash)?,
+        redress::store::events::event_row(&created, GENESIS_HASH, &first_hash)?,
+        redress::store::events::event_row(&entered, &first_hash, &second_hash)?,
     ])
-}
-
-/// The row `store::events::append` would write for `event`.
-pub fn event_row(
-    event: &AuditEvent,
-    prev_hash: &str,
-    hash: &str,
-) -> anyhow::Result<claim_event::ActiveModel> {
-    Ok(claim_event::ActiveModel {
-        claim_id: Set(event.claim_id),
-        sequence: Set(event.sequence),
-        actor_user_id: Set(event.actor_user_id),
-        role: Set(event.role.as_str().to_owned()),
-        action: Set(event.action.as_str().to_owned()),
-        from_state: Set(event.from_state.map(|state| state.as_str().to_owned())),
-        to_state: Set(event.to_state.as_str().to_owned()),
-        payload: Set(canonical_json(&event.payload)?),
-        occurred_at: Set(event.occurred_at),
-        prev_hash: Set(prev_hash.to_owned()),
-        hash: Set(hash.to_owned()),
-        ..Default::default()
-    })
 }
 
 /// Seeds claims `first_id ..first_id + count` and their events; returns how many claims.

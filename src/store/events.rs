@@ -37,21 +37,8 @@ pub async fn append(
         event.sequence
     );
     let hash = chain_hash(&prev_hash, &event)?;
-    let row = claim_event::ActiveModel {
-        id: NotSet,
-        claim_id: Set(event.claim_id),
-        sequence: Set(event.sequence),
-        actor_user_id: Set(event.actor_user_id),
-        role: Set(event.role.as_str().to_owned()),
-        action: Set(event.action.as_str().to_owned()),
-        from_state: Set(event.from_state.map(|state| state.as_str().to_owned())),
-        to_state: Set(event.to_state.as_str().to_owned()),
-        payload: Set(canonical_json(&event.payload)?),
-        occurred_at: Set(event.occurred_at),
-        prev_hash: Set(prev_hash.clone()),
-        hash: Set(hash.clone()),
-    };
-    row.insert(connection)
+    event_row(&event, &prev_hash, &hash)?
+        .insert(connection)
         .await
         .context("appending an audit event")?;
     Ok(StoredEvent {
@@ -130,4 +117,27 @@ pub async fn verify_claim(
         }));
     }
     Ok(Ok(stored.len()))
+}
+
+/// The row that stores `event` with its link to the chain; the benchmarks' seeder writes the same
+/// rows in bulk.
+pub fn event_row(
+    event: &AuditEvent,
+    prev_hash: &str,
+    hash: &str,
+) -> anyhow::Result<claim_event::ActiveModel> {
+    Ok(claim_event::ActiveModel {
+        id: NotSet,
+        claim_id: Set(event.claim_id),
+        sequence: Set(event.sequence),
+        actor_user_id: Set(event.actor_user_id),
+        role: Set(event.role.as_str().to_owned()),
+        action: Set(event.action.as_str().to_owned()),
+        from_state: Set(event.from_state.map(|state| state.as_str().to_owned())),
+        to_state: Set(event.to_state.as_str().to_owned()),
+        payload: Set(canonical_json(&event.payload)?),
+        occurred_at: Set(event.occurred_at),
+        prev_hash: Set(prev_hash.to_owned()),
+        hash: Set(hash.to_owned()),
+    })
 }
