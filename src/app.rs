@@ -98,14 +98,69 @@ pub async fn open_existing(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow
 }
 
 /// Runs the deadline scheduler until `stop` is cancelled: one pass at once, for deadlines that
-/// fell due while the server was down, then one every `interval`. A pass under way is finished,
-/// not cut short, so stopping never leaves an action half done (each is its own transaction
-/// anyway).
+/// fell due while the server was down, then one every `interval`.
 pub fn spawn_scheduler(
     services: Services,
     interval: Duration,
     stop: CancellationToken,
 ) -> JoinHandle<()> {
+    let pass = |services: Services| async move {
+        match services.run_due_deadlines().await {
+            Ok(run) if run == Default::default() => {}
+            Ok(run) => tracing::info!(
+                performed = run.performed.len(),
+                done_elsewhere = run.done_elsewhere,
+                failed = run.failed,
+                "deadline pass"
+            ),
+            Err(error) => tracing::error!(error = %error, "deadline pass failed"),
+        }
+    };
+    spawn_periodic(DEADLINE_SCHEDULER, services, (interval, stop), pass)
+}
+
+/// Runs the notification passes until `stop` is cancelled, like the deadline scheduler: the
+/// appeal-window reminders are enqueued, then every delivery due is attempted. Each attempt is
+/// recorded on its own.
+pub fn spawn_notifier(
+    services: Services,
+    interval: Duration,
+    stop: CancellationToken,
+) -> JoinHandle<()> {
+    let pass = |services: Services| async move {
+        if let Err(error) = services.enqueue_appeal_reminders().await {
+            tracing::error!(error = %error, "appeal reminder pass failed");
+        }
+        match services.deliver_notifications().await {
+            Ok(run) if run == Default::default() => {}
+            Ok(run) => tracing::info!(
+                delivered = run.delivered,
+                retrying = run.retrying,
+                dead = run.dead,
+                "notification pass"
+            ),
+            Err(error) => tracing::error!(error = %error, "notification pass failed"),
+        }
+    };
+    spawn_periodic(NOTIFICATION_DISPATCHER, services, (interval, stop), pass)
+}
+
+/// The background tasks `serve` runs, by the name their log lines give them.
+pub const DEADLINE_SCHEDULER: &str = "deadline scheduler";
+pub const NOTIFICATION_DISPATCHER: &str = "notification dispatcher";
+
+/// Runs `pass` once at once and then every `interval` until `stop` is cancelled. A pass under
+/// way is finished, not cut short, so stopping never leaves work half done.
+fn spawn_periodic<Pass, Done>(
+    name: &'static str,
+    services: Services,
+    (interval, stop): (Duration, CancellationToken),
+    pass: Pass,
+) -> JoinHandle<()>
+where
+    Pass: Fn(Services) -> Done + Send + 'static,
+    Done: std::future::Future<Output = ()> + Send,
+{
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(interval);
         // A pass that overruns the interval delays the next one instead of starting a burst.
@@ -116,64 +171,20 @@ pub fn spawn_scheduler(
                 () = stop.cancelled() => break,
                 _ = ticks.tick() => {}
             }
-            match services.run_due_deadlines().await {
-                Ok(run) if run == Default::default() => {}
-                Ok(run) => tracing::info!(
-                    performed = run.performed.len(),
-                    done_elsewhere = run.done_elsewhere,
-                    failed = run.failed,
-                    "deadline pass"
-                ),
-                Err(error) => tracing::error!(error = %error, "deadline pass failed"),
-            }
+            pass(services.clone()).await;
         }
-        tracing::info!("deadline scheduler stopped");
+        tracing::info!("{name} stopped");
     })
 }
 
-/// Runs the notification passes until `stop` is cancelled, like the deadline scheduler: the
-/// appeal-window reminders are enqueued, then every delivery due is attempted, once at start and
-/// then every `interval`. A pass under way is finished; each attempt is recorded on its own.
-pub fn spawn_notifier(
-    services: Services,
-    interval: Duration,
-    stop: CancellationToken,
-) -> JoinHandle<()> {
-    tokio::spawn(async move {
-        let mut ticks = tokio::time::interval(interval);
-        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tokio::select! {
-                biased;
-                () = stop.cancelled() => break,
-                _ = ticks.tick() => {}
-            }
-            if let Err(error) = services.enqueue_appeal_reminders().await {
-                tracing::error!(error = %error, "appeal reminder pass failed");
-            }
-            match services.deliver_notifications().await {
-                Ok(run) if run == Default::default() => {}
-                Ok(run) => tracing::info!(
-                    delivered = run.delivered,
-                    retrying = run.retrying,
-                    dead = run.dead,
-                    "notification pass"
-                ),
-                Err(error) => tracing::error!(error = %error, "notification pass failed"),
-            }
-        }
-        tracing::info!("notification dispatcher stopped");
-    })
-}
-
-/// Waits for the scheduler to finish its pass after `stop` was cancelled, for as long as
+/// Waits for a background task to finish its pass after `stop` was cancelled, for as long as
 /// in-flight requests are given; past that the process exits and any open transaction is rolled
 /// back with its connection.
-pub async fn stop_scheduler(task: JoinHandle<()>) {
+pub async fn stop_task(name: &str, task: JoinHandle<()>) {
     match tokio::time::timeout(SHUTDOWN_GRACE, task).await {
         Ok(Ok(())) => {}
-        Ok(Err(error)) => tracing::error!(error = %error, "the deadline scheduler failed"),
-        Err(_) => tracing::warn!("the deadline scheduler did not finish its pass in time"),
+        Ok(Err(error)) => tracing::error!(error = %error, "the {name} failed"),
+        Err(_) => tracing::warn!("the {name} did not finish its pass in time"),
     }
 }
 

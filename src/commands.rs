@@ -170,10 +170,10 @@ async fn serve(settings: &Settings, demo: bool) -> anyhow::Result<ExitCode> {
     let served = application.run_until_stopped(services).await;
     stop.cancel();
     if let Some(task) = scheduler {
-        app::stop_scheduler(task).await;
+        app::stop_task(app::DEADLINE_SCHEDULER, task).await;
     }
     if let Some(task) = notifier {
-        app::stop_scheduler(task).await;
+        app::stop_task(app::NOTIFICATION_DISPATCHER, task).await;
     }
     served?;
     Ok(ExitCode::SUCCESS)
