@@ -6,12 +6,15 @@
 //!   the same database doing `BEGIN; UPDATE claims; INSERT claim_events; COMMIT` in a tight loop
 //!   over a connection opened with the server's own settings (`store::connect`), so with the
 //!   same durability.
-//! - R2 framework: `GET /api/v1/me` (authenticated: two indexed reads, no claim) divided by
-//!   `GET /healthz` (no authentication, no database), 16 clients each.
-//! - R3 audit: events appended through `store::events::append` (read the last hash, SHA-256 over
-//!   the canonical JSON, insert) divided by the same rows inserted without the chain, one durable
-//!   commit each as the service commits them, and again 100 to a commit to show the chain's CPU
-//!   cost; and events verified per second by the service `redress audit verify` calls.
+//! - R2 framework: `GET /api/v1/me` (authenticated: the bearer session, confirmed from the
+//!   database at most every `session_cache_seconds`; no claim) divided by `GET /healthz` (no
+//!   authentication, no database), 16 clients each.
+//! - R3 audit: events written as a change writes them (the claim's row moved to the event's
+//!   version, the event inserted), with the hash chain (SHA-256 over the canonical JSON, linked to
+//!   the head the claim's row keeps, which the same update moves) divided by the same writes
+//!   without it, one durable commit each as the service commits them, and again 100 to a commit
+//!   to show the chain's CPU cost; and events verified per second by the service
+//!   `redress audit verify` calls.
 //! - R4 documents and R5 awards: the CPU-bound work on one core, beside its baseline.
 //! - Latency percentiles for R1 and for `GET /claims` (a page of 50) and `GET /claims/{id}`.
 //!
@@ -37,12 +40,12 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use chrono::Utc;
-use entity::{claim, claim_event};
-use redress::domain::audit::{AuditAction, AuditEvent, GENESIS_HASH};
+use entity::claim;
+use redress::domain::audit::{AuditAction, AuditEvent, GENESIS_HASH, StoredEvent};
 use redress::domain::{ClaimAction, ClaimState, Role};
 use redress::store;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter};
 use serde_json::json;
 use support::seed::{self, Mix};
 use support::{Backend, Server, Timing, samples};
@@ -194,8 +197,7 @@ async fn measure_database(backend: Backend, options: &Options) -> anyhow::Result
 async fn verified_per_second(server: &Server) -> anyhow::Result<f64> {
     let started = Instant::now();
     let report = server.services.verify_audit_trail().await?;
-    // The raw loop and the unchained inserts write placeholder hashes on purpose, and the
-    // audit benchmark appends without moving its claim's version.
+    // The raw loop and the unchained inserts write placeholder hashes on purpose.
     anyhow::ensure!(
         report
             .breaks
@@ -292,25 +294,12 @@ async fn raw_transitions(
             let database = database.clone();
             tokio::spawn(async move {
                 let mut latencies = Vec::new();
-                let mut sequence = next_sequence(&database, claim_id).await?;
+                let (mut sequence, _) = chain_end(&database, claim_id).await?;
                 while started.elapsed() < window {
                     let sent = Instant::now();
                     let transaction = store::begin_write(&database).await?;
-                    claim::Entity::update_many()
-                        .col_expr(claim::Column::State, Expr::value("under_assessment"))
-                        .col_expr(claim::Column::Version, Expr::value(sequence))
-                        .col_expr(claim::Column::UpdatedAt, Expr::value(Utc::now()))
-                        .filter(claim::Column::Id.eq(claim_id))
-                        .exec(&transaction)
-                        .await?;
-                    let event = event(claim_id, sequence);
-                    claim_event::Entity::insert(redress::store::events::event_row(
-                        &event,
-                        GENESIS_HASH,
-                        GENESIS_HASH,
-                    )?)
-                    .exec_without_returning(&transaction)
-                    .await?;
+                    let event = unchained(event(claim_id, sequence));
+                    write_event(&transaction, &event, false).await?;
                     transaction.commit().await?;
                     latencies.push(sent.elapsed());
                     sequence += 1;
@@ -322,8 +311,8 @@ async fn raw_transitions(
     Ok(collect(tasks, started).await?.per_second)
 }
 
-/// Appends events to one claim, `per_commit` to a transaction, with or without the hash chain.
-/// Returns events per second.
+/// Appends events to one claim, `per_commit` to a transaction, with or without the hash chain,
+/// each written as a change writes it (`write_event`). Returns events per second.
 async fn appended(
     database: &DatabaseConnection,
     claim_id: i64,
@@ -331,24 +320,19 @@ async fn appended(
     per_commit: usize,
     window: Duration,
 ) -> anyhow::Result<f64> {
-    let mut sequence = next_sequence(database, claim_id).await?;
+    let (mut sequence, mut head) = chain_end(database, claim_id).await?;
     let started = Instant::now();
     let mut count = 0_usize;
     while started.elapsed() < window {
         let transaction = store::begin_write(database).await?;
         for _ in 0..per_commit {
             let event = event(claim_id, sequence);
-            if chained {
-                store::events::append(&transaction, event).await?;
-            } else {
-                claim_event::Entity::insert(redress::store::events::event_row(
-                    &event,
-                    GENESIS_HASH,
-                    GENESIS_HASH,
-                )?)
-                .exec_without_returning(&transaction)
-                .await?;
-            }
+            let event = match chained {
+                true => store::events::link(event, &head)?,
+                false => unchained(event),
+            };
+            write_event(&transaction, &event, chained).await?;
+            head = event.hash;
             sequence += 1;
         }
         transaction.commit().await?;
@@ -357,10 +341,43 @@ async fn appended(
     Ok(count as f64 / started.elapsed().as_secs_f64())
 }
 
-/// The sequence the claim's next event takes.
-async fn next_sequence(database: &DatabaseConnection, claim_id: i64) -> anyhow::Result<i64> {
-    let last = store::events::for_claim(database, claim_id).await?;
-    Ok(last.last().map_or(1, |event| event.sequence + 1))
+/// One event written as `Services` writes a change's: the claim's row moved to the event's
+/// state and version (with the chain, also to its hash as the chain's head), then the event
+/// inserted. Without the chain the event carries placeholder hashes and the head stays put.
+async fn write_event(
+    transaction: &DatabaseTransaction,
+    stored: &StoredEvent,
+    chained: bool,
+) -> anyhow::Result<()> {
+    let event = &stored.event;
+    let mut update = claim::Entity::update_many()
+        .col_expr(claim::Column::State, Expr::value(event.to_state.as_str()))
+        .col_expr(claim::Column::Version, Expr::value(event.sequence))
+        .col_expr(claim::Column::UpdatedAt, Expr::value(event.occurred_at));
+    if chained {
+        update = update.col_expr(claim::Column::AuditHead, Expr::value(stored.hash.clone()));
+    }
+    update
+        .filter(claim::Column::Id.eq(event.claim_id))
+        .exec(transaction)
+        .await?;
+    store::events::insert(transaction, stored).await
+}
+
+fn unchained(event: AuditEvent) -> StoredEvent {
+    StoredEvent {
+        event,
+        prev_hash: GENESIS_HASH.to_owned(),
+        hash: GENESIS_HASH.to_owned(),
+    }
+}
+
+/// The sequence the claim's next event takes, and the hash of its last.
+async fn chain_end(database: &DatabaseConnection, claim_id: i64) -> anyhow::Result<(i64, String)> {
+    let events = store::events::for_claim(database, claim_id).await?;
+    Ok(events.last().map_or((1, GENESIS_HASH.to_owned()), |event| {
+        (event.sequence + 1, event.hash.clone())
+    }))
 }
 
 /// A transition event as the service records one.

@@ -77,6 +77,7 @@ pub async fn open(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
     );
     let services = services
         .with_upload_bytes_maximum(settings.upload_bytes_maximum)
+        .with_session_cache_seconds(settings.session_cache_seconds)
         .with_public_url(&settings.public_url)
         .with_statistics_threshold(settings.statistics_threshold)
         .with_notifying(settings.notifying.clone());

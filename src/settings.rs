@@ -14,7 +14,8 @@ use crate::service::notifications::{
     APPEAL_REMINDER_DAYS_DEFAULT, NOTIFICATION_ATTEMPTS_MAXIMUM_DEFAULT,
 };
 use crate::service::{
-    Notifying, SESSION_LIFETIME_HOURS_DEFAULT, Smtp, UPLOAD_BYTES_MAXIMUM_DEFAULT, Webhook,
+    Notifying, SESSION_CACHE_SECONDS_DEFAULT, SESSION_LIFETIME_HOURS_DEFAULT, Smtp,
+    UPLOAD_BYTES_MAXIMUM_DEFAULT, Webhook,
 };
 
 pub const DATABASE_URL_DEFAULT: &str = "sqlite://redress.db";
@@ -41,6 +42,7 @@ struct FileSettings {
     bind: Option<SocketAddr>,
     forms_dir: Option<PathBuf>,
     session_lifetime_hours: Option<u32>,
+    session_cache_seconds: Option<u32>,
     upload_bytes_maximum: Option<usize>,
     public_url: Option<String>,
     scheduler_interval_seconds: Option<u64>,
@@ -78,6 +80,9 @@ pub struct Settings {
     pub bind: SocketAddr,
     pub forms_dir: PathBuf,
     pub session_lifetime_hours: u32,
+    /// How long a server takes a bearer session it confirmed on trust (0: never); a sign-out
+    /// or role change on another server reaches it within this time.
+    pub session_cache_seconds: u32,
     /// The largest document upload accepted.
     pub upload_bytes_maximum: usize,
     /// The server's address as the public reaches it, without a trailing slash.
@@ -105,6 +110,7 @@ impl std::fmt::Debug for Settings {
             .field("bind", &self.bind)
             .field("forms_dir", &self.forms_dir)
             .field("session_lifetime_hours", &self.session_lifetime_hours)
+            .field("session_cache_seconds", &self.session_cache_seconds)
             .field("upload_bytes_maximum", &self.upload_bytes_maximum)
             .field("public_url", &self.public_url)
             .field(
@@ -197,6 +203,9 @@ impl Settings {
             session_lifetime_hours: from_file
                 .session_lifetime_hours
                 .unwrap_or(SESSION_LIFETIME_HOURS_DEFAULT),
+            session_cache_seconds: from_file
+                .session_cache_seconds
+                .unwrap_or(SESSION_CACHE_SECONDS_DEFAULT),
             upload_bytes_maximum: from_file
                 .upload_bytes_maximum
                 .unwrap_or(UPLOAD_BYTES_MAXIMUM_DEFAULT),

@@ -3,8 +3,8 @@
 //! million claims take minutes rather than the hours the REST path would.
 //!
 //! Every claim gets two events forming a valid hash chain (its creation, then the transition into
-//! its state) and the version that matches them, so `redress audit verify` passes over seeded
-//! data. Nothing personal is real: every name is "Synthetic ...".
+//! its state), the version that matches them and the head that points at the second, so
+//! `redress audit verify` passes over seeded data. Nothing personal is real: every name is "Synthetic ...".
 
 use anyhow::Context as _;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
@@ -203,8 +203,11 @@ pub async fn seed(
         let mut events = Vec::with_capacity(2 * (stop - start) as usize);
         for id in start..stop {
             let shape = shape(mix, id, today);
-            claims.push(claim_row(id, &shape));
-            events.extend(event_rows(id, &shape)?);
+            let [created, entered] = event_rows(id, &shape)?;
+            let mut claim = claim_row(id, &shape);
+            claim.audit_head = entered.hash.clone();
+            claims.push(claim);
+            events.extend([created, entered]);
         }
         let transaction = database.begin().await?;
         for chunk in claims.chunks(CLAIMS_PER_STATEMENT) {

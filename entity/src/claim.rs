@@ -53,6 +53,8 @@ pub struct Model {
     pub evidence_overdue_flagged_on: Option<Date>,
     pub decision_overdue_flagged_on: Option<Date>,
     pub payment_overdue_flagged_on: Option<Date>,
+    /// The hash of the claim's last audit event: the head of its chain.
+    pub audit_head: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -126,6 +126,8 @@ pub enum BreakReason {
     Unreadable,
     #[error("events are missing: the claim's version is past its last event")]
     MissingEvents,
+    #[error("the claim's row does not point at its last event")]
+    HeadMismatch,
 }
 
 /// Verifies one claim's events, given in sequence order.

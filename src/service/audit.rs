@@ -20,13 +20,14 @@ impl Services {
         let mut report = VerifyReport::default();
         let mut after = 0;
         loop {
-            let page = store::claims::ids_after(self.database(), after, VERIFY_PAGE_SIZE).await?;
-            let Some(&(last_id, _)) = page.last() else {
+            let page =
+                store::claims::chain_ends_after(self.database(), after, VERIFY_PAGE_SIZE).await?;
+            let Some(last_id) = page.last().map(|end| end.claim_id) else {
                 break;
             };
-            for (claim_id, version) in page {
+            for end in &page {
                 report.claims += 1;
-                match store::events::verify_claim(self.database(), claim_id, version).await? {
+                match store::events::verify_claim(self.database(), end).await? {
                     Ok(events) => report.events += events as u64,
                     Err(broken) => report.breaks.push(broken),
                 }

@@ -103,21 +103,37 @@ impl Services {
         })
     }
 
-    /// The actor behind a live token.
+    /// The actor behind a live token: from the sessions confirmed a moment ago if it is among
+    /// them, otherwise from the database.
     pub async fn authenticate(&self, token: &str) -> Result<Actor, ServiceError> {
-        let user_id = store::users::session_user(self.database(), &token_hash(token), self.now())
+        let hash = token_hash(token);
+        let now = self.now();
+        if let Some(actor) = self.sessions.actor(&hash, now) {
+            return Ok(actor);
+        }
+        let session = store::users::live_session(self.database(), &hash, now)
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
-        let roles = store::users::roles_of(self.database(), user_id).await?;
-        Ok(Actor::user(user_id, roles))
+        let roles = store::users::roles_of(self.database(), session.user_id).await?;
+        let actor = Actor::user(session.user_id, roles);
+        self.sessions
+            .remember(hash, &actor, (now, session.expires_at));
+        Ok(actor)
     }
 
     pub async fn logout(&self, token: &str) -> Result<(), ServiceError> {
-        if store::users::revoke_session(self.database(), &token_hash(token), self.now()).await? {
+        let hash = token_hash(token);
+        self.sessions.forget(&hash);
+        if store::users::revoke_session(self.database(), &hash, self.now()).await? {
             Ok(())
         } else {
             Err(ServiceError::Unauthenticated)
         }
+    }
+
+    /// Forgets every confirmed session, after a change to who someone is or what they may do.
+    pub(super) fn forget_confirmed_sessions(&self) {
+        self.sessions.forget_all();
     }
 }
 

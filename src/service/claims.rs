@@ -13,7 +13,7 @@ use super::letters;
 use super::{ServiceError, Services};
 use crate::domain::access::{Scope, may_access, scopes};
 use crate::domain::assignments::Assignment;
-use crate::domain::audit::{AuditAction, AuditEvent, StoredEvent};
+use crate::domain::audit::{AuditAction, AuditEvent, GENESIS_HASH, StoredEvent};
 use crate::domain::award::{Assessment, Schedule};
 use crate::domain::intake::{self, FactsPatch};
 use crate::domain::money::Money;
@@ -162,7 +162,9 @@ impl Services {
             payload,
             now,
         );
-        store::events::append(&transaction, event).await?;
+        let event = store::events::link(event, GENESIS_HASH)?;
+        store::events::insert(&transaction, &event).await?;
+        store::claims::set_audit_head(&transaction, claim.id, &event.hash).await?;
         transaction.commit().await?;
         self.metrics().record_change(ClaimAction::Create.as_str());
         tracing::info!(claim_id = claim.id.0, reference = %claim.reference, "claim created");
@@ -203,7 +205,7 @@ impl Services {
         id: ClaimId,
     ) -> Result<(Claim, Vec<Availability>), ServiceError> {
         let claim = load_accessible(self.database(), actor, id).await?;
-        let loaded = self.load_context(self.database(), &claim).await?;
+        let loaded = self.load_context(self.database(), &claim, None).await?;
         let context = context(&loaded, actor, self.today());
         let available = workflow::allowed_actions(&claim, &context);
         Ok((claim, available))
@@ -347,8 +349,7 @@ impl Services {
         ];
         actor.acting_role(READERS).ok_or(ServiceError::Forbidden)?;
         let currency = self.rules(&claim.jurisdiction)?.currency;
-        let ballot =
-            store::votes::ballot(self.database(), id, claim.review_round, currency).await?;
+        let ballot = store::votes::ballot(self.database(), &claim, currency).await?;
         Ok((claim, ballot))
     }
 
@@ -564,16 +565,30 @@ impl Services {
     {
         let now = self.now();
         let transaction = store::begin_write(self.database()).await?;
-        let before = accessible(
-            store::claims::find_for_change(&transaction, id).await?,
-            actor,
-        )?;
+        let Some(found) = store::claims::find_for_change(&transaction, id).await? else {
+            return Err(ServiceError::NotFound("claim"));
+        };
+        let before = accessible(Some(found.claim), actor)?;
         if let Some(expected) = expected_version.filter(|expected| *expected != before.version) {
             return Err(ServiceError::StaleVersion { expected });
         }
-        let loaded = self.load_context(&transaction, &before).await?;
+        let documents = Some(found.document_kinds);
+        let loaded = self.load_context(&transaction, &before, documents).await?;
         let change = decide(&before, &context(&loaded, actor, now.date_naive()))?;
-        if !store::claims::save_change(&transaction, before.version, &change.after, now).await? {
+        let sequence = before.version + 1;
+        let event = audit_event(
+            &change.after,
+            sequence,
+            actor,
+            change.role,
+            change.action,
+            Some(before.state),
+            change.payload,
+            now,
+        );
+        let event = store::events::link(event, &found.audit_head)?;
+        let saved = (&change.after, event.hash.as_str());
+        if !store::claims::save_change(&transaction, before.version, saved, now).await? {
             // Another writer committed between our read and our update.
             return Err(match expected_version {
                 Some(expected) => ServiceError::StaleVersion { expected },
@@ -594,18 +609,7 @@ impl Services {
             order_paid: change.records.iter().any(Record::pays_an_order),
         };
         self.enqueue_notice(&transaction, happened, now).await?;
-        let sequence = before.version + 1;
-        let event = audit_event(
-            &change.after,
-            sequence,
-            actor,
-            change.role,
-            change.action,
-            Some(before.state),
-            change.payload,
-            now,
-        );
-        store::events::append(&transaction, event).await?;
+        store::events::insert(&transaction, &event).await?;
         transaction.commit().await?;
         self.metrics().record_change(change.action.as_str());
         let mut after = change.after;
@@ -710,15 +714,19 @@ impl Services {
         })
     }
 
+    /// What the guards consult besides the claim; `documents` when the claim's load read them.
     async fn load_context(
         &self,
         connection: &impl ConnectionTrait,
         claim: &Claim,
+        documents: Option<BTreeSet<DocumentKind>>,
     ) -> Result<Loaded<'_>, ServiceError> {
         let rules = self.rules(&claim.jurisdiction)?;
-        let documents = store::documents::kinds(connection, claim.id).await?;
-        let ballot =
-            store::votes::ballot(connection, claim.id, claim.review_round, rules.currency).await?;
+        let documents = match documents {
+            Some(documents) => documents,
+            None => store::documents::kinds(connection, claim.id).await?,
+        };
+        let ballot = store::votes::ballot(connection, claim, rules.currency).await?;
         let ledger: Vec<LedgerEntry> = match claim.state {
             ClaimState::InPayment => store::payments::of_claim(connection, claim.id)
                 .await?

@@ -23,6 +23,7 @@ mod metrics;
 pub mod notifications;
 pub mod payments;
 mod scheduler;
+mod session_cache;
 pub mod statistics;
 mod throttle;
 pub mod users;
@@ -36,6 +37,8 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::ServiceError;
 pub use notifications::{DeliveryRun, Notifying, Smtp, Webhook};
 pub use scheduler::DeadlineRun;
+pub use session_cache::SESSION_CACHE_SECONDS_DEFAULT;
+use session_cache::SessionCache;
 use throttle::LoginThrottle;
 
 use crate::domain::rules::{JurisdictionId, JurisdictionRules};
@@ -56,6 +59,8 @@ pub struct Services {
     session_lifetime_hours: u32,
     upload_bytes_maximum: usize,
     login_throttle: LoginThrottle,
+    /// Shared by every clone, so a sign-out forgets the session for every request.
+    sessions: SessionCache,
     public_url: Arc<str>,
     /// The scheme's own account, which batches pay from; configured, never defaulted.
     payer: Option<Arc<crate::bank::Debtor>>,
@@ -81,6 +86,7 @@ impl Services {
             session_lifetime_hours,
             upload_bytes_maximum: UPLOAD_BYTES_MAXIMUM_DEFAULT,
             login_throttle: LoginThrottle::new(),
+            sessions: SessionCache::new(SESSION_CACHE_SECONDS_DEFAULT),
             public_url: Arc::from(crate::settings::PUBLIC_URL_DEFAULT),
             payer: None,
             statistics_threshold: crate::domain::statistics::Threshold::DEFAULT,
@@ -92,6 +98,13 @@ impl Services {
     /// Sets the largest document accepted.
     pub fn with_upload_bytes_maximum(mut self, bytes: usize) -> Self {
         self.upload_bytes_maximum = bytes;
+        self
+    }
+
+    /// Sets how long a confirmed bearer session is taken on trust; 0 reads every request's
+    /// session from the database.
+    pub fn with_session_cache_seconds(mut self, seconds: u32) -> Self {
+        self.sessions = SessionCache::new(seconds);
         self
     }
 

@@ -58,9 +58,9 @@ impl Services {
     }
 
     /// Changes the full name, the roles or whether the account is active. A new name is
-    /// printed on documents issued from now on (issued ones keep theirs); roles and
-    /// deactivation take effect on the user's next request, as both are read on every request
-    /// and deactivation revokes live sessions.
+    /// printed on documents issued from now on (issued ones keep theirs). Roles and
+    /// deactivation (which revokes live sessions) take effect on the user's next request to
+    /// this server, and on other servers within `session_cache_seconds`.
     pub async fn change_user(
         &self,
         actor: &Actor,
@@ -89,6 +89,9 @@ impl Services {
             store::users::set_active(&transaction, id, active, self.now()).await?;
         }
         transaction.commit().await?;
+        if change.roles.is_some() || change.active.is_some() {
+            self.forget_confirmed_sessions();
+        }
         tracing::info!(user_id = id.0, by = ?actor.user_id, "user changed");
         self.user(actor, id).await
     }

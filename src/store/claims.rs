@@ -1,5 +1,7 @@
 //! Claim rows: loading, inserting with a fresh reference, and the version-checked update.
 
+use std::collections::BTreeSet;
+
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use entity::{claim, claim_assignment, recusal, reference_counter};
@@ -7,21 +9,35 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::ExprTrait;
 use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait,
+    FromQueryResult, QueryFilter, QueryOrder, QueryResult, QuerySelect, Select,
 };
 
-use super::convert::{changed_columns, claim_from_row};
+use super::convert::{changed_columns, claim_from_row, parse};
+use super::events::ChainEnd;
 use crate::domain::access::Scope;
 use crate::domain::assignments::AssignmentKind;
 use crate::domain::claim::Deadlines;
 use crate::domain::money::Money;
 use crate::domain::reference::ClaimReference;
 use crate::domain::rules::JurisdictionRules;
-use crate::domain::{Claim, ClaimFacts, ClaimId, ClaimState, OffenceType, UserId};
+use crate::domain::{Claim, ClaimFacts, ClaimId, ClaimState, DocumentKind, OffenceType, UserId};
 
 pub async fn find(connection: &impl ConnectionTrait, id: ClaimId) -> anyhow::Result<Option<Claim>> {
-    find_with(connection, id, false).await
+    let row = with_participants(claim::Entity::find_by_id(id.0), connection)
+        .into_model::<ParticipatingRow>()
+        .one(connection)
+        .await
+        .context("loading a claim")?;
+    row.map(ParticipatingRow::into_claim).transpose()
+}
+
+/// A claim read to be changed: the claim, the head of its audit chain and the kinds of document
+/// on file (which guards consult), all from one statement.
+pub struct ClaimForChange {
+    pub claim: Claim,
+    pub audit_head: String,
+    pub document_kinds: BTreeSet<DocumentKind>,
 }
 
 /// The claim, read to be changed in this transaction: on PostgreSQL its row is locked until the
@@ -30,63 +46,118 @@ pub async fn find(connection: &impl ConnectionTrait, id: ClaimId) -> anyhow::Res
 pub async fn find_for_change(
     connection: &impl ConnectionTrait,
     id: ClaimId,
-) -> anyhow::Result<Option<Claim>> {
-    let lock = connection.get_database_backend() == DatabaseBackend::Postgres;
-    find_with(connection, id, lock).await
-}
-
-async fn find_with(
-    connection: &impl ConnectionTrait,
-    id: ClaimId,
-    lock: bool,
-) -> anyhow::Result<Option<Claim>> {
+) -> anyhow::Result<Option<ClaimForChange>> {
     let mut query = claim::Entity::find_by_id(id.0);
-    if lock {
-        query = query.lock_exclusive();
-    }
-    let row = query.one(connection).await.context("loading a claim")?;
-    let Some(row) = row else {
+    let kinds = match connection.get_database_backend() {
+        DatabaseBackend::Postgres => {
+            query = query.lock_exclusive();
+            "string_agg(DISTINCT documents.kind, ',')"
+        }
+        _ => "group_concat(DISTINCT documents.kind)",
+    };
+    let kinds = format!("(SELECT {kinds} FROM documents WHERE documents.claim_id = claims.id)");
+    let row = with_participants(
+        query.expr_as(Expr::cust(kinds), "document_kinds"),
+        connection,
+    )
+    .into_model::<ChangingRow>()
+    .one(connection)
+    .await
+    .context("loading a claim")?;
+    let Some(ChangingRow {
+        row,
+        document_kinds,
+    }) = row
+    else {
         return Ok(None);
     };
-    let mut claims = with_participants(connection, vec![claim_from_row(row)?]).await?;
-    Ok(claims.pop())
+    let audit_head = row.claim.audit_head.clone();
+    let document_kinds = document_kinds
+        .iter()
+        .flat_map(|kinds| kinds.split(','))
+        .map(|kind| parse("documents.kind", kind))
+        .collect::<anyhow::Result<_>>()?;
+    Ok(Some(ClaimForChange {
+        claim: row.into_claim()?,
+        audit_head,
+        document_kinds,
+    }))
 }
 
-/// Fills in each claim's recused members and rapporteur, with one query for each.
-async fn with_participants(
+struct ChangingRow {
+    row: ParticipatingRow,
+    /// Comma-separated, like the recused members.
+    document_kinds: Option<String>,
+}
+
+impl FromQueryResult for ChangingRow {
+    fn from_query_result(result: &QueryResult, prefix: &str) -> Result<Self, DbErr> {
+        Ok(ChangingRow {
+            row: ParticipatingRow::from_query_result(result, prefix)?,
+            document_kinds: result.try_get(prefix, "document_kinds")?,
+        })
+    }
+}
+
+/// A claim's row with who takes part in it, the standing rapporteur and the members who
+/// recused, read by subqueries of the same statement: loading a claim is one round trip, the
+/// commonest cost of every request that touches one.
+struct ParticipatingRow {
+    claim: claim::Model,
+    rapporteur_id: Option<i64>,
+    /// Comma-separated: the one aggregate both databases spell alike in their result.
+    recused_member_ids: Option<String>,
+}
+
+impl FromQueryResult for ParticipatingRow {
+    fn from_query_result(result: &QueryResult, prefix: &str) -> Result<Self, DbErr> {
+        Ok(ParticipatingRow {
+            claim: claim::Model::from_query_result(result, prefix)?,
+            rapporteur_id: result.try_get(prefix, "rapporteur_id")?,
+            recused_member_ids: result.try_get(prefix, "recused_member_ids")?,
+        })
+    }
+}
+
+impl ParticipatingRow {
+    fn into_claim(self) -> anyhow::Result<Claim> {
+        let mut claim = claim_from_row(self.claim)?;
+        claim.rapporteur = self.rapporteur_id.map(UserId);
+        for member in self
+            .recused_member_ids
+            .iter()
+            .flat_map(|ids| ids.split(','))
+        {
+            let member = member
+                .parse()
+                .with_context(|| format!("recusals.member_id of claim {}", claim.id.0))?;
+            claim.recused.insert(UserId(member));
+        }
+        Ok(claim)
+    }
+}
+
+fn with_participants(
+    query: Select<claim::Entity>,
     connection: &impl ConnectionTrait,
-    mut claims: Vec<Claim>,
-) -> anyhow::Result<Vec<Claim>> {
-    let ids: Vec<i64> = claims.iter().map(|claim| claim.id.0).collect();
-    let position: std::collections::HashMap<i64, usize> = ids
-        .iter()
-        .enumerate()
-        .map(|(index, id)| (*id, index))
-        .collect();
-    let recusals = recusal::Entity::find()
-        .filter(recusal::Column::ClaimId.is_in(ids.clone()))
-        .all(connection)
-        .await
-        .context("reading recusals")?;
-    for row in recusals {
-        if let Some(index) = position.get(&row.claim_id) {
-            claims[*index].recused.insert(UserId(row.member_id));
-        }
-    }
-    // The latest rapporteur assignment stands: reassigning a claim replaces its rapporteur.
-    let rapporteurs = claim_assignment::Entity::find()
-        .filter(claim_assignment::Column::ClaimId.is_in(ids))
-        .filter(claim_assignment::Column::Kind.eq(AssignmentKind::Rapporteur.as_str()))
-        .order_by_asc(claim_assignment::Column::Id)
-        .all(connection)
-        .await
-        .context("reading rapporteurs")?;
-    for row in rapporteurs {
-        if let Some(index) = position.get(&row.claim_id) {
-            claims[*index].rapporteur = Some(UserId(row.user_id));
-        }
-    }
-    Ok(claims)
+) -> Select<claim::Entity> {
+    let member_ids = match connection.get_database_backend() {
+        DatabaseBackend::Postgres => "string_agg(recusals.member_id::text, ',')",
+        _ => "group_concat(recusals.member_id, ',')",
+    };
+    let recused =
+        format!("(SELECT {member_ids} FROM recusals WHERE recusals.claim_id = claims.id)");
+    // The latest rapporteur assignment stands: reassigning a claim replaces its rapporteur. The
+    // kind is a closed enum's constant, so writing it into the statement is safe.
+    let rapporteur = format!(
+        "(SELECT claim_assignments.user_id FROM claim_assignments \
+         WHERE claim_assignments.claim_id = claims.id AND claim_assignments.kind = '{}' \
+         ORDER BY claim_assignments.id DESC LIMIT 1)",
+        AssignmentKind::Rapporteur.as_str()
+    );
+    query
+        .expr_as(Expr::cust(rapporteur), "rapporteur_id")
+        .expr_as(Expr::cust(recused), "recused_member_ids")
 }
 
 /// The id of the claim with this reference, if there is one.
@@ -187,15 +258,17 @@ pub async fn insert(
 }
 
 /// Writes `after` over the row if, and only if, the row is still at `expected_version`, and
-/// moves it to the next version. `false` means someone else changed the claim first.
+/// moves it to the next version, whose audit event has the hash `audit_head`. `false` means
+/// someone else changed the claim first.
 pub async fn save_change(
     connection: &impl ConnectionTrait,
     expected_version: i64,
-    after: &Claim,
+    (after, audit_head): (&Claim, &str),
     now: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
     let mut columns = changed_columns(after, now)?;
     columns.version = Set(expected_version + 1);
+    columns.audit_head = Set(audit_head.to_owned());
     let result = claim::Entity::update_many()
         .set(columns)
         .filter(claim::Column::Id.eq(after.id.0))
@@ -206,17 +279,34 @@ pub async fn save_change(
     Ok(result.rows_affected == 1)
 }
 
-/// Every claim id, in order, a page at a time (for verification over the whole database).
-pub async fn ids_after(
+/// Points a new claim's row at its first audit event, which could only be hashed once the row
+/// had its id.
+pub async fn set_audit_head(
+    connection: &impl ConnectionTrait,
+    id: ClaimId,
+    audit_head: &str,
+) -> anyhow::Result<()> {
+    claim::Entity::update_many()
+        .col_expr(claim::Column::AuditHead, Expr::value(audit_head))
+        .filter(claim::Column::Id.eq(id.0))
+        .exec(connection)
+        .await
+        .context("setting a claim's audit head")?;
+    Ok(())
+}
+
+/// Where every claim's chain ends, in id order, a page at a time (for verification over the
+/// whole database).
+pub async fn chain_ends_after(
     connection: &impl ConnectionTrait,
     after: i64,
     limit: u64,
-) -> anyhow::Result<Vec<(i64, i64)>> {
-    use sea_orm::QuerySelect;
-    let rows: Vec<(i64, i64)> = claim::Entity::find()
+) -> anyhow::Result<Vec<ChainEnd>> {
+    let rows: Vec<(i64, i64, String)> = claim::Entity::find()
         .select_only()
         .column(claim::Column::Id)
         .column(claim::Column::Version)
+        .column(claim::Column::AuditHead)
         .filter(claim::Column::Id.gt(after))
         .order_by_asc(claim::Column::Id)
         .limit(limit)
@@ -224,7 +314,14 @@ pub async fn ids_after(
         .all(connection)
         .await
         .context("listing claims")?;
-    Ok(rows)
+    Ok(rows
+        .into_iter()
+        .map(|(claim_id, version, audit_head)| ChainEnd {
+            claim_id,
+            version,
+            audit_head,
+        })
+        .collect())
 }
 
 /// Which claims a list shows; every field narrows it.
@@ -280,17 +377,15 @@ pub async fn page(
     if let Some(today) = filter.overdue_on {
         query = query.filter(overdue_on(today));
     }
-    let rows = query
-        .order_by_asc(claim::Column::Id)
-        .limit(limit)
+    let query = query.order_by_asc(claim::Column::Id).limit(limit);
+    with_participants(query, connection)
+        .into_model::<ParticipatingRow>()
         .all(connection)
         .await
-        .context("listing claims")?;
-    let claims = rows
+        .context("listing claims")?
         .into_iter()
-        .map(claim_from_row)
-        .collect::<anyhow::Result<_>>()?;
-    with_participants(connection, claims).await
+        .map(ParticipatingRow::into_claim)
+        .collect()
 }
 
 /// Claims past a deadline on `today`: the same conditions as `domain::timed::days_overdue`.

@@ -6,7 +6,9 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use entity::{document, document_content};
 use sea_orm::ActiveValue::{NotSet, Set};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
+};
 
 use super::convert::parse;
 use crate::domain::{ClaimId, DocumentKind, UserId};
@@ -16,13 +18,17 @@ pub async fn kinds(
     connection: &impl ConnectionTrait,
     claim_id: ClaimId,
 ) -> anyhow::Result<BTreeSet<DocumentKind>> {
-    let rows = document::Entity::find()
+    let kinds: Vec<String> = document::Entity::find()
+        .select_only()
+        .column(document::Column::Kind)
         .filter(document::Column::ClaimId.eq(claim_id.0))
+        .into_tuple()
         .all(connection)
         .await
         .context("reading documents")?;
-    rows.iter()
-        .map(|row| parse("documents.kind", &row.kind))
+    kinds
+        .iter()
+        .map(|kind| parse("documents.kind", kind))
         .collect()
 }
 

@@ -3,9 +3,7 @@
 use anyhow::Context as _;
 use entity::claim_event;
 use sea_orm::ActiveValue::{NotSet, Set};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::convert::parse;
 use crate::domain::audit::{
@@ -13,39 +11,26 @@ use crate::domain::audit::{
     verify_chain,
 };
 
-/// Appends `event` after the claim's last event. The caller holds the claim's row (its version
-/// update succeeded in this transaction), so no other writer can append to the chain meanwhile;
-/// the unique (claim_id, sequence) index is the last line of defence.
-pub async fn append(
-    connection: &impl ConnectionTrait,
-    event: AuditEvent,
-) -> anyhow::Result<StoredEvent> {
-    let last = claim_event::Entity::find()
-        .filter(claim_event::Column::ClaimId.eq(event.claim_id))
-        .order_by_desc(claim_event::Column::Sequence)
-        .one(connection)
-        .await
-        .context("reading the last audit event")?;
-    let (last_sequence, prev_hash) = match last {
-        Some(row) => (row.sequence, row.hash),
-        None => (0, GENESIS_HASH.to_owned()),
-    };
-    anyhow::ensure!(
-        event.sequence == last_sequence + 1,
-        "claim {}: event {} does not follow event {last_sequence}",
-        event.claim_id,
-        event.sequence
-    );
-    let hash = chain_hash(&prev_hash, &event)?;
-    event_row(&event, &prev_hash, &hash)?
-        .insert(connection)
-        .await
-        .context("appending an audit event")?;
+/// Links `event` onto the chain whose head (the hash of the claim's last event, kept on the
+/// claim's row) is `prev_hash`.
+pub fn link(event: AuditEvent, prev_hash: &str) -> anyhow::Result<StoredEvent> {
+    let hash = chain_hash(prev_hash, &event)?;
     Ok(StoredEvent {
         event,
-        prev_hash,
+        prev_hash: prev_hash.to_owned(),
         hash,
     })
+}
+
+/// Stores a linked event. The caller holds the claim's row, whose version check settles who
+/// appends next and whose head it moves to this event's hash in the same transaction; the
+/// unique (claim_id, sequence) index is the last line of defence.
+pub async fn insert(connection: &impl ConnectionTrait, stored: &StoredEvent) -> anyhow::Result<()> {
+    claim_event::Entity::insert(event_row(&stored.event, &stored.prev_hash, &stored.hash)?)
+        .exec_without_returning(connection)
+        .await
+        .context("appending an audit event")?;
+    Ok(())
 }
 
 /// A claim's events in sequence order.
@@ -84,13 +69,15 @@ pub fn stored_from_row(row: &claim_event::Model) -> anyhow::Result<StoredEvent> 
     })
 }
 
-/// Verifies one claim's chain, and that it ends at the claim's version (so trailing events
-/// cannot be deleted unnoticed).
+/// Verifies one claim's chain, and that it ends at the claim's version and at the head its row
+/// holds (so trailing events cannot be deleted or replaced unnoticed).
 pub async fn verify_claim(
     connection: &impl ConnectionTrait,
-    claim_id: i64,
-    version: i64,
+    claim: &ChainEnd,
 ) -> anyhow::Result<Result<usize, ChainBreak>> {
+    let ChainEnd {
+        claim_id, version, ..
+    } = *claim;
     let rows = for_claim(connection, claim_id).await?;
     let mut stored = Vec::with_capacity(rows.len());
     for row in &rows {
@@ -116,7 +103,25 @@ pub async fn verify_claim(
             reason: BreakReason::MissingEvents,
         }));
     }
+    let last_hash = stored
+        .last()
+        .map_or(GENESIS_HASH, |stored| stored.hash.as_str());
+    if last_hash != claim.audit_head {
+        return Ok(Err(ChainBreak {
+            claim_id,
+            sequence: last,
+            reason: BreakReason::HeadMismatch,
+        }));
+    }
     Ok(Ok(stored.len()))
+}
+
+/// Where a claim's row says its chain ends: its version (the last event's sequence) and the
+/// hash of that event.
+pub struct ChainEnd {
+    pub claim_id: i64,
+    pub version: i64,
+    pub audit_head: String,
 }
 
 /// The row that stores `event` with its link to the chain; the benchmarks' seeder writes the same

@@ -116,12 +116,18 @@ pub async fn insert_session(
     Ok(())
 }
 
-/// The active user behind a live (unexpired, unrevoked) session.
-pub async fn session_user(
+/// A live session's user and when it expires.
+pub struct LiveSession {
+    pub user_id: UserId,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// The live (unexpired, unrevoked) session of an active user behind `token_hash`.
+pub async fn live_session(
     connection: &impl ConnectionTrait,
     token_hash: &str,
     now: DateTime<Utc>,
-) -> anyhow::Result<Option<UserId>> {
+) -> anyhow::Result<Option<LiveSession>> {
     let session = session::Entity::find()
         .filter(session::Column::TokenHash.eq(token_hash))
         .filter(session::Column::RevokedAt.is_null())
@@ -136,7 +142,10 @@ pub async fn session_user(
         .one(connection)
         .await
         .context("finding a user")?;
-    Ok(user.filter(|user| user.active).map(|user| UserId(user.id)))
+    Ok(user.filter(|user| user.active).map(|user| LiveSession {
+        user_id: UserId(user.id),
+        expires_at: session.expires_at,
+    }))
 }
 
 /// Revokes a live session; `false` if there was none.

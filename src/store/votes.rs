@@ -12,18 +12,25 @@ use super::convert::parse;
 use crate::domain::money::{Currency, Money};
 use crate::domain::operations::VoteKind;
 use crate::domain::votes::{Ballot, Vote, VoteChoice};
-use crate::domain::{ClaimId, UserId};
+use crate::domain::{Claim, ClaimId, UserId};
 
-/// The votes of the claim's current review round, and its recusals.
+/// The votes of the claim's current review round, and its recusals (loaded with the claim).
+/// Before the claim's first review round no vote can exist, so none is read.
 pub async fn ballot(
     connection: &impl ConnectionTrait,
-    claim_id: ClaimId,
-    round: i32,
+    claim: &Claim,
     currency: Currency,
 ) -> anyhow::Result<Ballot> {
+    let recusals = claim.recused.iter().copied().collect();
+    if claim.review_round == 0 {
+        return Ok(Ballot {
+            votes: Vec::new(),
+            recusals,
+        });
+    }
     let vote_rows = vote::Entity::find()
-        .filter(vote::Column::ClaimId.eq(claim_id.0))
-        .filter(vote::Column::ReviewRound.eq(round))
+        .filter(vote::Column::ClaimId.eq(claim.id.0))
+        .filter(vote::Column::ReviewRound.eq(claim.review_round))
         .order_by_asc(vote::Column::Id)
         .all(connection)
         .await
@@ -32,14 +39,6 @@ pub async fn ballot(
         .iter()
         .map(|row| vote_from_row(row, currency))
         .collect::<anyhow::Result<_>>()?;
-    let recusals = recusal::Entity::find()
-        .filter(recusal::Column::ClaimId.eq(claim_id.0))
-        .all(connection)
-        .await
-        .context("reading recusals")?
-        .into_iter()
-        .map(|row| UserId(row.member_id))
-        .collect();
     Ok(Ballot { votes, recusals })
 }
 

@@ -9,6 +9,7 @@ on_both_databases!(
     a_wrong_password_is_refused_without_saying_which_part_was_wrong,
     requests_without_a_valid_token_are_refused,
     a_revoked_token_no_longer_works,
+    another_server_honours_a_sign_out_within_the_session_cache_seconds,
     a_token_expires,
     a_user_added_on_the_command_line_signs_in,
     repeated_sign_in_attempts_are_throttled,
@@ -77,6 +78,23 @@ async fn a_revoked_token_no_longer_works(app: TestApp) {
         app.get(&lawyer, "/api/v1/me").await.status(),
         StatusCode::UNAUTHORIZED
     );
+}
+
+async fn another_server_honours_a_sign_out_within_the_session_cache_seconds(app: TestApp) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    let other = app.another_instance().await;
+    assert!(other.authenticate(&lawyer.token).await.is_ok());
+    let logout = app.post(&lawyer, "/api/v1/auth/logout", None).await;
+    assert_eq!(logout.status(), StatusCode::NO_CONTENT);
+    // The other server still trusts the session it confirmed a moment ago, and no longer.
+    assert!(other.authenticate(&lawyer.token).await.is_ok());
+    let trusted_for = redress::service::SESSION_CACHE_SECONDS_DEFAULT;
+    app.clock
+        .advance(chrono::TimeDelta::seconds(i64::from(trusted_for)));
+    assert!(matches!(
+        other.authenticate(&lawyer.token).await,
+        Err(redress::service::ServiceError::Unauthenticated)
+    ));
 }
 
 async fn a_token_expires(app: TestApp) {

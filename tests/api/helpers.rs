@@ -113,6 +113,7 @@ fn settings(database_url: &str) -> Settings {
         bind: "127.0.0.1:0".parse().unwrap(),
         forms_dir: forms_dir(),
         session_lifetime_hours: SESSION_LIFETIME_HOURS,
+        session_cache_seconds: redress::service::SESSION_CACHE_SECONDS_DEFAULT,
         upload_bytes_maximum: UPLOAD_BYTES_MAXIMUM,
         public_url: "https://redress.example".to_owned(),
         scheduler_interval_seconds: 0,
