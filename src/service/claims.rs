@@ -587,8 +587,8 @@ impl Services {
             now,
         );
         let event = store::events::link(event, &found.audit_head)?;
-        let saved = (&change.after, event.hash.as_str());
-        if !store::claims::save_change(&transaction, before.version, saved, now).await? {
+        let saved = (&before, &change.after);
+        if !store::claims::save_change(&transaction, saved, &event.hash, now).await? {
             // Another writer committed between our read and our update.
             return Err(match expected_version {
                 Some(expected) => ServiceError::StaleVersion { expected },

@@ -6,7 +6,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use entity::{claim, claim_assignment, recusal, reference_counter};
 use sea_orm::ActiveValue::Set;
-use sea_orm::ExprTrait;
+use sea_orm::{ExprTrait, Iterable};
 use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait,
@@ -257,22 +257,31 @@ pub async fn insert(
     claim_from_row(inserted)
 }
 
-/// Writes `after` over the row if, and only if, the row is still at `expected_version`, and
+/// Writes `after` over the row if, and only if, the row is still at `before`'s version, and
 /// moves it to the next version, whose audit event has the hash `audit_head`. `false` means
-/// someone else changed the claim first.
+/// someone else changed the claim first. Only the columns that differ from `before` are
+/// written: the version check guarantees the row holds `before`, and a short UPDATE is a
+/// cheaper statement on every change.
 pub async fn save_change(
     connection: &impl ConnectionTrait,
-    expected_version: i64,
-    (after, audit_head): (&Claim, &str),
+    (before, after): (&Claim, &Claim),
+    audit_head: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
     let mut columns = changed_columns(after, now)?;
-    columns.version = Set(expected_version + 1);
+    let stored = changed_columns(before, now)?;
+    for column in claim::Column::iter() {
+        if columns.get(column).into_value() == stored.get(column).into_value() {
+            columns.not_set(column);
+        }
+    }
+    columns.version = Set(before.version + 1);
     columns.audit_head = Set(audit_head.to_owned());
+    columns.updated_at = Set(now);
     let result = claim::Entity::update_many()
         .set(columns)
         .filter(claim::Column::Id.eq(after.id.0))
-        .filter(claim::Column::Version.eq(expected_version))
+        .filter(claim::Column::Version.eq(before.version))
         .exec(connection)
         .await
         .context("updating a claim")?;
