@@ -156,7 +156,7 @@ async fn serve(settings: &Settings, demo: bool) -> anyhow::Result<ExitCode> {
     let application = application.with_web(web_config(settings, demo)?);
     tracing::info!(address = %application.address(), database = settings.database_kind(), "serving");
     println!(
-        "Redress is listening on http://{} (API docs at /docs)",
+        "Redress is listening on http://{} (web UI at /, API docs at /docs)",
         application.address()
     );
     let stop = CancellationToken::new();

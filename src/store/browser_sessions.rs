@@ -95,3 +95,19 @@ pub async fn revoke(
         .context("revoking a browser session")?;
     Ok(result.rows_affected > 0)
 }
+
+/// Revokes every live session of the user (when they are deactivated).
+pub async fn revoke_every_session_of(
+    connection: &impl ConnectionTrait,
+    user_id: UserId,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    browser_session::Entity::update_many()
+        .col_expr(browser_session::Column::RevokedAt, Expr::value(now))
+        .filter(browser_session::Column::UserId.eq(user_id.0))
+        .filter(browser_session::Column::RevokedAt.is_null())
+        .exec(connection)
+        .await
+        .context("revoking a deactivated user's browser sessions")?;
+    Ok(())
+}

@@ -5,6 +5,7 @@
 use chrono::TimeDelta;
 use redress::domain::Role;
 use reqwest::StatusCode;
+use serde_json::json;
 
 use crate::helpers::{BROWSER_SESSION_LIMITS, PASSWORD, TestApp, on_both_databases};
 use crate::web_browser::{Browser, SESSION_COOKIE};
@@ -17,6 +18,7 @@ on_both_databases!(
     a_form_posted_cross_site_is_refused,
     a_wrong_password_is_answered_on_the_page,
     the_api_ignores_the_browser_session,
+    deactivation_ends_browser_sessions_and_role_changes_apply_to_the_next_page,
 );
 
 async fn sign_in_rotates_the_session(app: TestApp) {
@@ -223,4 +225,34 @@ async fn the_api_ignores_the_browser_session(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+}
+
+async fn deactivation_ends_browser_sessions_and_role_changes_apply_to_the_next_page(app: TestApp) {
+    let admin = app.user("admin", &[Role::Admin]).await;
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in("lawyer").await;
+    let path = format!("/api/v1/users/{}", lawyer.id);
+    app.patch(&admin, &path, json!({"roles": ["secretariat"]}))
+        .await;
+    assert_eq!(
+        browser.get("/lawyer/claims").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        browser.get("/secretariat/queue").await.status,
+        StatusCode::OK
+    );
+    app.patch(&admin, &path, json!({"active": false})).await;
+    assert_eq!(
+        browser.get("/secretariat/queue").await.status,
+        StatusCode::SEE_OTHER
+    );
+    app.patch(&admin, &path, json!({"active": true})).await;
+    let revived = browser.get("/secretariat/queue").await;
+    assert_eq!(
+        revived.status,
+        StatusCode::SEE_OTHER,
+        "reactivation revives no session"
+    );
 }
