@@ -19,6 +19,7 @@ on_both_databases!(
     a_wrong_password_is_answered_on_the_page,
     the_api_ignores_the_browser_session,
     deactivation_ends_browser_sessions_and_role_changes_apply_to_the_next_page,
+    web_and_api_sign_ins_share_one_throttle,
 );
 
 async fn sign_in_rotates_the_session(app: TestApp) {
@@ -254,5 +255,30 @@ async fn deactivation_ends_browser_sessions_and_role_changes_apply_to_the_next_p
         revived.status,
         StatusCode::SEE_OTHER,
         "reactivation revives no session"
+    );
+}
+
+async fn web_and_api_sign_ins_share_one_throttle(app: TestApp) {
+    app.user("lawyer", &[Role::Lawyer]).await;
+    let mut browser = Browser::new(&app);
+    let token = browser.get("/sign-in?lang=en").await.csrf_token();
+    let fields = [
+        ("csrf_token", token.as_str()),
+        ("username", "lawyer"),
+        ("password", "not the password"),
+    ];
+    // `app.user` signed in once through the API: four more failures reach the limit of five.
+    for _ in 0..4 {
+        let page = browser.post_form("/sign-in", &fields, &[]).await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let throttled = browser.post_form("/sign-in", &fields, &[]).await;
+    assert_eq!(throttled.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(throttled.body.contains("Too many attempts"));
+    let api = app.login("lawyer", PASSWORD).await;
+    assert_eq!(
+        api.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the same throttle"
     );
 }
