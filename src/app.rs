@@ -14,6 +14,7 @@ use tokio_util::sync::CancellationToken;
 use crate::forms::Jurisdictions;
 use crate::service::{Clock, Services};
 use crate::settings::Settings;
+use crate::web::{CsrfKey, WebConfig};
 use crate::{api, store};
 
 /// How long in-flight requests may take to finish after a shutdown signal.
@@ -80,6 +81,7 @@ pub async fn open(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<
         .with_session_cache_seconds(settings.session_cache_seconds)
         .with_public_url(&settings.public_url)
         .with_statistics_threshold(settings.statistics_threshold)
+        .with_browser_session_limits(settings.browser_sessions)
         .with_notifying(settings.notifying.clone());
     Ok(match &settings.payer {
         Some(payer) => services.with_payer(payer.clone()),
@@ -212,6 +214,7 @@ pub fn describe_error(error: &anyhow::Error) -> String {
 pub struct Application {
     acceptor: TcpAcceptor,
     address: SocketAddr,
+    web: WebConfig,
 }
 
 impl Application {
@@ -225,7 +228,22 @@ impl Application {
             .first()
             .and_then(|address| address.as_socket_addr().copied())
             .context("reading the bound address")?;
-        Ok(Application { acceptor, address })
+        // A key of this process alone until `with_web` gives the configured one.
+        let web = WebConfig {
+            csrf_key: CsrfKey::random()?,
+            demo: false,
+        };
+        Ok(Application {
+            acceptor,
+            address,
+            web,
+        })
+    }
+
+    /// Serves the web UI with this configuration (its CSRF key, demo mode).
+    pub fn with_web(mut self, web: WebConfig) -> Self {
+        self.web = web;
+        self
     }
 
     pub fn address(&self) -> SocketAddr {
@@ -240,7 +258,7 @@ impl Application {
     pub async fn run_until_stopped(self, services: Services) -> anyhow::Result<()> {
         Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(
-                api::routes(services),
+                api::routes(services, self.web),
                 shutdown_signal(),
                 Some(SHUTDOWN_GRACE),
             )

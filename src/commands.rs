@@ -153,9 +153,10 @@ async fn serve(settings: &Settings, demo: bool) -> anyhow::Result<ExitCode> {
             None => println!("The database already has users; demo data was not seeded again."),
         }
     }
+    let application = application.with_web(web_config(settings, demo)?);
     tracing::info!(address = %application.address(), database = settings.database_kind(), "serving");
     println!(
-        "Redress is listening on http://{} (API docs at /docs)",
+        "Redress is listening on http://{} (web UI at /, API docs at /docs)",
         application.address()
     );
     let stop = CancellationToken::new();
@@ -177,6 +178,27 @@ async fn serve(settings: &Settings, demo: bool) -> anyhow::Result<ExitCode> {
     }
     served?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The web UI's configuration: the CSRF key from the settings, or one drawn for this process.
+fn web_config(settings: &Settings, demo: bool) -> anyhow::Result<crate::web::WebConfig> {
+    let csrf_key = match &settings.csrf_key {
+        Some(key) => key.clone(),
+        None => {
+            tracing::warn!(
+                "no CSRF key configured ({} or csrf_key_file): using one for this process only, \
+                 so forms open across a restart or on another instance will be refused",
+                crate::settings::CSRF_KEY_VARIABLE
+            );
+            crate::web::CsrfKey::random()?
+        }
+    };
+    if !settings.public_url.starts_with("https://") {
+        tracing::warn!(
+            "public_url is not https: web UI cookies are sent without Secure and the __Host- prefix"
+        );
+    }
+    Ok(crate::web::WebConfig { csrf_key, demo })
 }
 
 /// SQLite only: PostgreSQL has pg_dump, which copies consistently too and which its operators

@@ -21,3 +21,4 @@ pub mod service;
 pub mod settings;
 pub mod store;
 pub mod texts;
+pub mod web;

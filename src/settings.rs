@@ -10,6 +10,7 @@ use serde::Deserialize;
 use crate::bank::Debtor;
 use crate::domain::payout::{Bic, Iban};
 use crate::domain::statistics::Threshold;
+use crate::service::browser_sessions::BrowserSessionLimits;
 use crate::service::notifications::{
     APPEAL_REMINDER_DAYS_DEFAULT, NOTIFICATION_ATTEMPTS_MAXIMUM_DEFAULT,
 };
@@ -17,6 +18,7 @@ use crate::service::{
     Notifying, SESSION_CACHE_SECONDS_DEFAULT, SESSION_LIFETIME_HOURS_DEFAULT, Smtp,
     UPLOAD_BYTES_MAXIMUM_DEFAULT, Webhook,
 };
+use crate::web::CsrfKey;
 
 pub const DATABASE_URL_DEFAULT: &str = "sqlite://redress.db";
 pub const BIND_DEFAULT: &str = "127.0.0.1:8080";
@@ -31,6 +33,8 @@ pub const NOTIFICATION_INTERVAL_SECONDS_DEFAULT: u64 = 30;
 pub const WEBHOOK_SECRET_VARIABLE: &str = "REDRESS_WEBHOOK_SECRET";
 /// The environment variable that may hold the SMTP URL (with its password) instead of the file.
 pub const SMTP_URL_VARIABLE: &str = "REDRESS_SMTP_URL";
+/// The environment variable that may hold the web UI's CSRF key instead of `csrf_key_file`.
+pub const CSRF_KEY_VARIABLE: &str = "REDRESS_CSRF_KEY";
 /// The shortest webhook secret accepted, in bytes.
 const WEBHOOK_SECRET_BYTES_MINIMUM: usize = 16;
 
@@ -62,6 +66,12 @@ struct FileSettings {
     /// The fewest claims a published statistics cell may describe (at least 1).
     statistics_threshold: Option<u64>,
     log_format: Option<LogFormat>,
+    /// The web UI signs a session out after this many minutes without a request.
+    browser_session_idle_minutes: Option<u32>,
+    /// ... and this many hours after sign-in in any case.
+    browser_session_absolute_hours: Option<u32>,
+    /// A file holding the web UI's CSRF key (at least 32 bytes), the same on every instance.
+    csrf_key_file: Option<PathBuf>,
 }
 
 /// How log lines are written to standard error.
@@ -100,6 +110,11 @@ pub struct Settings {
     pub notifying: Notifying,
     /// Seconds between notification passes (deliveries, reminders); 0 turns them off.
     pub notification_interval_seconds: u64,
+    /// The web UI's session timeouts.
+    pub browser_sessions: BrowserSessionLimits,
+    /// The web UI's CSRF key; never prints. `None` when neither the environment nor the file
+    /// gives one: `serve` then draws one at random, for that process alone.
+    pub csrf_key: Option<CsrfKey>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -125,6 +140,8 @@ impl std::fmt::Debug for Settings {
                 "notification_interval_seconds",
                 &self.notification_interval_seconds,
             )
+            .field("browser_sessions", &self.browser_sessions)
+            .field("csrf_key", &self.csrf_key.as_ref().map(|_| "<configured>"))
             .finish()
     }
 }
@@ -184,7 +201,17 @@ impl Settings {
                 .appeal_reminder_days
                 .unwrap_or(APPEAL_REMINDER_DAYS_DEFAULT),
         };
+        let browser_sessions = browser_session_limits(
+            from_file.browser_session_idle_minutes,
+            from_file.browser_session_absolute_hours,
+        )?;
+        let csrf_key = csrf_key(
+            std::env::var(CSRF_KEY_VARIABLE).ok(),
+            from_file.csrf_key_file.as_deref(),
+        )?;
         Ok(Settings {
+            browser_sessions,
+            csrf_key,
             payer,
             statistics_threshold,
             notifying,
@@ -235,6 +262,49 @@ impl Settings {
             None
         }
     }
+}
+
+/// The web UI's session timeouts, each at least a minute (an hour), the idle one no longer
+/// than the absolute one.
+fn browser_session_limits(
+    idle_minutes: Option<u32>,
+    absolute_hours: Option<u32>,
+) -> anyhow::Result<BrowserSessionLimits> {
+    let defaults = BrowserSessionLimits::default();
+    let limits = BrowserSessionLimits {
+        idle_minutes: idle_minutes.unwrap_or(defaults.idle_minutes),
+        absolute_hours: absolute_hours.unwrap_or(defaults.absolute_hours),
+    };
+    anyhow::ensure!(
+        limits.idle_minutes >= 1,
+        "browser_session_idle_minutes: must be at least 1"
+    );
+    anyhow::ensure!(
+        limits.absolute_hours >= 1,
+        "browser_session_absolute_hours: must be at least 1"
+    );
+    anyhow::ensure!(
+        u64::from(limits.idle_minutes) <= u64::from(limits.absolute_hours) * 60,
+        "browser_session_idle_minutes: must not exceed browser_session_absolute_hours"
+    );
+    Ok(limits)
+}
+
+/// The CSRF key from the environment, else from the file the settings name, else none.
+fn csrf_key(
+    from_environment: Option<String>,
+    file: Option<&Path>,
+) -> anyhow::Result<Option<CsrfKey>> {
+    let text = match (from_environment, file) {
+        (Some(text), _) => text,
+        (None, Some(path)) => std::fs::read_to_string(path)
+            .with_context(|| format!("csrf_key_file: reading {}", path.display()))?,
+        (None, None) => return Ok(None),
+    };
+    let key = CsrfKey::parse(&text).map_err(|reason| {
+        anyhow::anyhow!("the CSRF key ({CSRF_KEY_VARIABLE} or csrf_key_file): {reason}")
+    })?;
+    Ok(Some(key))
 }
 
 /// The webhook from its URL and secret: both, or neither.
@@ -407,6 +477,40 @@ mod tests {
         assert!(super::smtp(Some(url.into()), Some("nobody".into())).is_err());
         let http = super::smtp(Some("https://x".into()), Some("a@example.org".into()));
         assert!(http.is_err());
+    }
+
+    #[test]
+    fn the_csrf_key_comes_from_a_file_and_never_prints() {
+        let path = std::env::temp_dir().join(format!("redress-csrf-{}.key", std::process::id()));
+        std::fs::write(&path, "0123456789abcdef0123456789abcdef-csrf\n").unwrap();
+        let key = csrf_key(None, Some(&path)).unwrap();
+        std::fs::write(&path, "too short").unwrap();
+        let short = csrf_key(None, Some(&path));
+        std::fs::remove_file(&path).unwrap();
+        assert!(key.is_some());
+        assert!(short.is_err());
+        assert!(csrf_key(None, None).unwrap().is_none());
+        let settings = Settings {
+            csrf_key: key,
+            ..Settings::load(None, Overrides::default()).unwrap()
+        };
+        assert!(!format!("{settings:?}").contains("0123456789abcdef"));
+    }
+
+    #[test]
+    fn browser_session_timeouts_are_checked() {
+        assert_eq!(
+            browser_session_limits(None, None).unwrap(),
+            BrowserSessionLimits::default()
+        );
+        assert!(browser_session_limits(Some(0), None).is_err());
+        assert!(browser_session_limits(Some(120), Some(1)).is_err());
+        assert_eq!(
+            browser_session_limits(Some(15), Some(8))
+                .unwrap()
+                .idle_minutes,
+            15
+        );
     }
 
     #[test]

@@ -218,7 +218,7 @@ fn same_keys(
 }
 
 /// The messages of a Fluent file, each as its text with variables kept as `{ $name }`.
-fn parse(source: &str) -> Result<Messages, String> {
+pub fn parse(source: &str) -> Result<Messages, String> {
     let resource = fluent_syntax::parser::parse(source).map_err(|(_, errors)| {
         let first = errors
             .first()
@@ -275,7 +275,7 @@ fn next_variable(text: &str) -> Option<(usize, &str, usize)> {
 
 /// The names of the variables in a text, such as `page` and `pages` in `Page { $page } of
 /// { $pages }`.
-fn variables(text: &str) -> BTreeSet<&str> {
+pub(crate) fn variables(text: &str) -> BTreeSet<&str> {
     let mut found = BTreeSet::new();
     let mut rest = text;
     while let Some((_, name, end)) = next_variable(rest) {

@@ -6,6 +6,7 @@
 
 pub mod access_log;
 pub mod approval_limit;
+pub mod browser_session;
 pub mod claim;
 pub mod claim_assignment;
 pub mod claim_event;

@@ -27,7 +27,7 @@ mod views;
 use poem::endpoint::make_sync;
 use poem::http::StatusCode;
 use poem::web::{Data, Html};
-use poem::{Endpoint, EndpointExt, IntoResponse, Response, Route, get, handler};
+use poem::{Endpoint, EndpointExt, IntoEndpoint, IntoResponse, Response, Route, get, handler};
 use poem_openapi::{OpenApiService, Tags};
 
 pub use awards::CalculationView;
@@ -110,13 +110,13 @@ pub fn openapi(services: &Services) -> OpenApiService<Apis, ()> {
         .description("Workflow engine of a state compensation scheme for victims of crime.")
 }
 
-/// Every route of the server.
-pub fn routes(services: Services) -> impl Endpoint<Output = Response> {
+/// Every route of the server: the API's and the web UI's.
+pub fn routes(services: Services, web: crate::web::WebConfig) -> impl Endpoint<Output = Response> {
     let api = openapi(&services);
     let upload_bytes_maximum = services.upload_bytes_maximum();
     let (spec, docs) = documentation(&api);
     let observer = observe::Observer::new(services.metrics().clone(), &spec);
-    Route::new()
+    let route = Route::new()
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
         .at("/metrics", get(metrics_exposition))
@@ -128,8 +128,8 @@ pub fn routes(services: Services) -> impl Endpoint<Output = Response> {
                     .body(spec.clone())
             })),
         )
-        .at("/docs", get(make_sync(move |_| Html(docs.clone()))))
-        .nest("/", api)
+        .at("/docs", get(make_sync(move |_| Html(docs.clone()))));
+    crate::web::mount(route, api.into_endpoint(), &services, &web)
         .around(idempotency::replay_or_record)
         .data(services)
         .around(move |next, request| body::limit_request_body(next, request, upload_bytes_maximum))

@@ -70,18 +70,7 @@ impl Services {
         password: Password,
         address: Option<std::net::IpAddr>,
     ) -> Result<IssuedSession, ServiceError> {
-        if !self.login_throttle.allow(username, address) {
-            tracing::warn!("sign-in attempts throttled");
-            return Err(ServiceError::TooManyAttempts);
-        }
-        let user = store::users::find_by_username(self.database(), username).await?;
-        let stored_hash = user.as_ref().map(|user| user.password_hash.clone());
-        let verified = verify_password(password, stored_hash).await?;
-        let Some(user) = user.filter(|user| verified && user.active) else {
-            // Neither the username nor the password is logged: either may be personal.
-            tracing::warn!("sign-in failed");
-            return Err(ServiceError::Unauthenticated);
-        };
+        let user = self.check_credentials(username, password, address).await?;
         let token = random_token()?;
         let now = self.now();
         let expires_at = now + TimeDelta::hours(i64::from(self.session_lifetime_hours));
@@ -101,6 +90,29 @@ impl Services {
             user_id: user.id,
             roles,
         })
+    }
+
+    /// The active user with this username and password, throttled per username and address;
+    /// shared by the API's sign-in and the web UI's.
+    pub(super) async fn check_credentials(
+        &self,
+        username: &str,
+        password: Password,
+        address: Option<std::net::IpAddr>,
+    ) -> Result<store::users::UserRecord, ServiceError> {
+        if !self.login_throttle.allow(username, address) {
+            tracing::warn!("sign-in attempts throttled");
+            return Err(ServiceError::TooManyAttempts);
+        }
+        let user = store::users::find_by_username(self.database(), username).await?;
+        let stored_hash = user.as_ref().map(|user| user.password_hash.clone());
+        let verified = verify_password(password, stored_hash).await?;
+        let Some(user) = user.filter(|user| verified && user.active) else {
+            // Neither the username nor the password is logged: either may be personal.
+            tracing::warn!("sign-in failed");
+            return Err(ServiceError::Unauthenticated);
+        };
+        Ok(user)
     }
 
     /// The actor behind a live token: from the sessions confirmed a moment ago if it is among
@@ -219,14 +231,14 @@ async fn verify_password(
     Ok(verified)
 }
 
-fn random_token() -> Result<String, ServiceError> {
+pub(super) fn random_token() -> Result<String, ServiceError> {
     let mut bytes = [0_u8; TOKEN_BYTES];
     getrandom::fill(&mut bytes).map_err(|error| anyhow::anyhow!("drawing a token: {error}"))?;
     Ok(URL_SAFE_NO_PAD.encode(bytes))
 }
 
 /// Tokens are stored only as this hash: a copy of the sessions table signs nobody in.
-fn token_hash(token: &str) -> String {
+pub(super) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 

@@ -46,6 +46,14 @@ const ACCOUNTS: &[(&str, &str, &[Role])] = &[
     ("admin", "Dragan Nikolić", &[Role::Admin]),
 ];
 
+/// The demo accounts' usernames and roles, never their passwords: the web UI's sign-in page lists
+/// them under `serve --demo`.
+pub fn demo_accounts() -> impl Iterator<Item = (&'static str, &'static [Role])> {
+    ACCOUNTS
+        .iter()
+        .map(|(username, _, roles)| (*username, *roles))
+}
+
 struct Cast {
     lawyer: Actor,
     secretariat: Actor,

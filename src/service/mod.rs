@@ -10,6 +10,7 @@ pub mod audit;
 pub mod auth;
 mod awards;
 mod backup;
+pub mod browser_sessions;
 pub mod claims;
 pub mod clock;
 mod decisions;
@@ -70,6 +71,8 @@ pub struct Services {
     metrics: Arc<crate::metrics::Metrics>,
     /// How notices leave the server (webhook, retries) and the HTTP client that sends them.
     notifier: Arc<notifications::Notifier>,
+    /// The web UI's session timeouts.
+    browser_sessions: browser_sessions::BrowserSessionLimits,
 }
 
 impl Services {
@@ -92,6 +95,7 @@ impl Services {
             statistics_threshold: crate::domain::statistics::Threshold::DEFAULT,
             metrics: Arc::new(crate::metrics::Metrics::new()),
             notifier: notifications::Notifier::new(Notifying::default()),
+            browser_sessions: browser_sessions::BrowserSessionLimits::default(),
         }
     }
 
@@ -112,6 +116,20 @@ impl Services {
     pub fn with_public_url(mut self, url: &str) -> Self {
         self.public_url = Arc::from(url);
         self
+    }
+
+    /// Sets the web UI's session timeouts.
+    pub fn with_browser_session_limits(
+        mut self,
+        limits: browser_sessions::BrowserSessionLimits,
+    ) -> Self {
+        self.browser_sessions = limits;
+        self
+    }
+
+    /// The address the public reaches the server at, without a trailing slash.
+    pub fn public_url(&self) -> &str {
+        &self.public_url
     }
 
     /// Sets the scheme's own bank account, which batches pay from.

@@ -6,12 +6,12 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use entity::{claim, claim_assignment, recusal, reference_counter};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ExprTrait, Iterable};
 use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait,
     FromQueryResult, QueryFilter, QueryOrder, QueryResult, QuerySelect, Select,
 };
+use sea_orm::{ExprTrait, Iterable};
 
 use super::convert::{changed_columns, claim_from_row, parse};
 use super::events::ChainEnd;

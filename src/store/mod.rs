@@ -8,6 +8,7 @@
 pub mod access_log;
 pub mod assignments;
 pub mod backup;
+pub mod browser_sessions;
 pub mod claims;
 mod convert;
 pub mod decisions;

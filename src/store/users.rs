@@ -299,7 +299,8 @@ fn email(stored: Option<String>) -> anyhow::Result<Option<EmailAddress>> {
         .transpose()
 }
 
-/// Activates or deactivates the user; deactivation also revokes every live session.
+/// Activates or deactivates the user; deactivation also revokes every live session, the API's
+/// tokens and the web UI's alike, so reactivating the account revives none of them.
 pub async fn set_active(
     connection: &impl ConnectionTrait,
     id: UserId,
@@ -326,6 +327,7 @@ pub async fn set_active(
             .exec(connection)
             .await
             .context("revoking a deactivated user's sessions")?;
+        super::browser_sessions::revoke_every_session_of(connection, id, now).await?;
     }
     Ok(())
 }

@@ -13,9 +13,11 @@ use redress::bank::Debtor;
 use redress::domain::payout::{Bic, Iban};
 use redress::domain::{DocumentKind, FullName, Role};
 use redress::service::auth::Password;
+use redress::service::browser_sessions::BrowserSessionLimits;
 use redress::service::{ManualClock, Notifying, Services};
 use redress::settings::Settings;
 use redress::store::documents::DocumentMetadata;
+use redress::web::{CsrfKey, WebConfig};
 use reqwest::multipart::{Form, Part};
 use reqwest::{Response, StatusCode};
 use sea_orm::{ConnectionTrait, Database};
@@ -33,6 +35,8 @@ pub const UPLOAD_BYTES_MAXIMUM: usize = 64 * 1024;
 
 /// The moment every test starts at.
 pub const START: &str = "2026-11-28T09:00:00Z";
+/// The web UI's CSRF key on every test server; a real one comes from the environment or a file.
+const TEST_CSRF_KEY: &str = "a test key of at least thirty-two bytes";
 /// Every test user's password.
 pub const PASSWORD: &str = "correct horse battery staple";
 
@@ -62,6 +66,19 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 
 /// `spawn_app` with notices leaving the server as `notifying` says (a webhook, its retries).
 pub async fn spawn_app_notifying(backend: Backend, notifying: Notifying) -> Option<TestApp> {
+    spawn_app_configured(backend, notifying, false).await
+}
+
+/// `spawn_app` as `serve --demo` runs it: the web UI's sign-in page lists the demo accounts.
+pub async fn spawn_demo_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_configured(backend, Notifying::default(), true).await
+}
+
+async fn spawn_app_configured(
+    backend: Backend,
+    notifying: Notifying,
+    demo: bool,
+) -> Option<TestApp> {
     let (database_url, cleanup) = match backend {
         Backend::Sqlite => {
             let folder = tempfile::tempdir().expect("a temporary folder");
@@ -92,7 +109,14 @@ pub async fn spawn_app_notifying(backend: Backend, notifying: Notifying) -> Opti
     let services = app::open(&settings, clock.clone())
         .await
         .expect("opening the application");
-    let application = Application::bind(settings.bind).await.expect("binding");
+    let web = WebConfig {
+        csrf_key: CsrfKey::parse(TEST_CSRF_KEY).unwrap(),
+        demo,
+    };
+    let application = Application::bind(settings.bind)
+        .await
+        .expect("binding")
+        .with_web(web);
     let address = application.address();
     tokio::spawn(application.run_until_stopped(services.clone()));
     let client = reqwest::Client::new();
@@ -126,8 +150,16 @@ fn settings(database_url: &str) -> Settings {
         log_format: redress::settings::LogFormat::Text,
         notifying: Notifying::default(),
         notification_interval_seconds: 0,
+        browser_sessions: BROWSER_SESSION_LIMITS,
+        csrf_key: None,
     }
 }
+
+/// Short enough that a test moves the clock past the idle timeout in one step.
+pub const BROWSER_SESSION_LIMITS: BrowserSessionLimits = BrowserSessionLimits {
+    idle_minutes: 30,
+    absolute_hours: 12,
+};
 
 pub fn forms_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("forms")

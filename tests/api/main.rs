@@ -31,4 +31,7 @@ mod privacy;
 mod server_process;
 mod statistics;
 mod users;
+mod web_browser;
+mod web_pages;
+mod web_sessions;
 mod workflow;

@@ -1,0 +1,160 @@
+//! What every page shares: the frame the layout template draws (header, navigation, language
+//! links, the CSRF token of the sign-out form), rendering, redirects, and the pages that say no.
+
+use askama::Template;
+use poem::http::StatusCode;
+use poem::web::Html;
+use poem::{IntoResponse, Response};
+
+use super::assets::asset_url;
+use super::i18n::{Tr, UiLanguage};
+use super::session::Visit;
+use crate::domain::Role;
+
+/// The pages each role starts from, in the order the navigation lists them, by the text key of
+/// their name. A role missing here has no pages yet and is told so at sign-in.
+pub const ROLE_HOMES: &[(Role, &str, &str)] = &[
+    (Role::Lawyer, "/lawyer/claims", "nav-my-claims"),
+    (Role::Secretariat, "/secretariat/queue", "nav-queue"),
+];
+
+/// Where a signed-in person lands: the first of their roles' pages.
+pub fn role_home(visit: &Visit) -> Option<&'static str> {
+    visit.actor().and_then(home_of)
+}
+
+/// The first page of the actor's roles, if any role of theirs has pages.
+pub fn home_of(actor: &crate::domain::Actor) -> Option<&'static str> {
+    ROLE_HOMES
+        .iter()
+        .find(|(role, _, _)| actor.roles.contains(role))
+        .map(|(_, path, _)| *path)
+}
+
+pub struct NavigationLink {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+pub struct LanguageLink {
+    pub tag: &'static str,
+    pub endonym: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+/// What the layout needs from every page.
+pub struct Frame {
+    pub tr: Tr,
+    pub title: String,
+    pub csrf_token: String,
+    pub signed_in: bool,
+    pub navigation: Vec<NavigationLink>,
+    pub languages: Vec<LanguageLink>,
+    /// GOV.UK's "Exit this page", on pages that show anything of a victim's case.
+    pub exit_this_page: bool,
+    pub css_url: String,
+    pub init_url: String,
+    pub app_url: String,
+    pub htmx_url: String,
+}
+
+impl Frame {
+    /// The frame of the page at `path`, titled by the text `title_key`.
+    pub fn new(visit: &Visit, path: &str, title_key: &str) -> Frame {
+        let tr = visit.tr();
+        let navigation = ROLE_HOMES
+            .iter()
+            .filter(|(role, _, _)| visit.has_role(*role))
+            .map(|(_, href, label_key)| NavigationLink {
+                href,
+                label: tr.t(label_key),
+                current: *href == path,
+            })
+            .collect();
+        let languages = UiLanguage::ALL
+            .iter()
+            .map(|language| LanguageLink {
+                tag: language.tag(),
+                endonym: language.endonym(),
+                href: format!("{path}?lang={}", language.tag()),
+                current: *language == visit.language,
+            })
+            .collect();
+        Frame {
+            tr,
+            title: tr.t(title_key).to_owned(),
+            csrf_token: visit.csrf_token(),
+            signed_in: visit.actor().is_some(),
+            navigation,
+            languages,
+            exit_this_page: false,
+            css_url: asset_url("app.css"),
+            init_url: asset_url("init.js"),
+            app_url: asset_url("app.js"),
+            htmx_url: asset_url("htmx.min.js"),
+        }
+    }
+
+    pub fn with_exit_this_page(mut self) -> Frame {
+        self.exit_this_page = true;
+        self
+    }
+}
+
+/// A page rendered with `status`; a template that fails to render is a 500, logged.
+pub fn render(template: &impl Template, status: StatusCode) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).with_status(status).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "rendering a page failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// 303 See Other: after a form, the browser fetches the next page with GET.
+pub fn see_other(location: &str) -> Response {
+    Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(poem::http::header::LOCATION, location)
+        .finish()
+}
+
+/// A page that says why the visitor got nothing.
+#[derive(Template)]
+#[template(path = "message.html")]
+pub struct MessagePage {
+    pub frame: Frame,
+    pub body: String,
+}
+
+/// The page for a refusal or failure with `status`, in the visitor's language.
+pub fn refusal(visit: &Visit, status: StatusCode) -> Response {
+    let (title_key, body_key) = match status {
+        StatusCode::FORBIDDEN => ("forbidden-title", "forbidden-body"),
+        StatusCode::NOT_FOUND => ("not-found-title", "not-found-body"),
+        _ => ("error-title", "error-body"),
+    };
+    let frame = Frame::new(visit, "/", title_key);
+    let body = frame.tr.t(body_key).to_owned();
+    render(&MessagePage { frame, body }, status)
+}
+
+/// Errors of page handlers and extractors as responses, kept away from the API's problem+json:
+/// a refusal already rendered keeps its page, the rest keep their status. Internal errors were
+/// logged where they happened.
+pub async fn error_page(error: poem::Error) -> Response {
+    error.into_response()
+}
+
+/// Whether the visitor may see a page for `role`: anonymous visitors go to sign-in, others
+/// without the role get 403.
+pub fn require(visit: &Visit, role: Role) -> Result<&crate::domain::Actor, Box<Response>> {
+    match visit.actor() {
+        None => Err(Box::new(see_other("/sign-in"))),
+        Some(actor) if actor.roles.contains(&role) => Ok(actor),
+        Some(_) => Err(Box::new(refusal(visit, StatusCode::FORBIDDEN))),
+    }
+}
