@@ -2,7 +2,7 @@
 //! a SQLite database that keeps serving.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use redress::domain::Role;
 use reqwest::StatusCode;
@@ -99,40 +99,43 @@ async fn metrics_count_requests_by_route_template_and_changes_by_action(app: Tes
 }
 
 /// Keeps creating claims until told to stop; returns how many it created.
-async fn keep_writing(app: Arc<TestApp>, stop: Arc<AtomicBool>) -> usize {
+async fn keep_writing(app: Arc<TestApp>, stop: Arc<AtomicBool>, created: Arc<AtomicUsize>) {
     let secretariat = app.user("writer", &[Role::Secretariat]).await;
-    let mut created = 0;
     while !stop.load(Ordering::Relaxed) {
         app.draft(&secretariat).await;
-        created += 1;
+        created.fetch_add(1, Ordering::Relaxed);
     }
-    created
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_taken_while_claims_are_written_is_intact_and_verifies() {
     let app = Arc::new(spawn_app(Backend::Sqlite).await.unwrap());
     let stop = Arc::new(AtomicBool::new(false));
-    let writer = tokio::spawn(keep_writing(app.clone(), stop.clone()));
+    let created = Arc::new(AtomicUsize::new(0));
+    let writer = tokio::spawn(keep_writing(app.clone(), stop.clone(), created.clone()));
+    // The copy is taken among commits: once the writer has committed its first claim, however
+    // long a loaded machine takes to get there.
+    while created.load(Ordering::Relaxed) == 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
     let folder = tempfile::tempdir().unwrap();
     let out = folder.path().join("backup.db");
     let out_text = out.to_str().unwrap().to_owned();
     let backup_app = app.clone();
-    let backup = tokio::task::spawn_blocking(move || {
-        // Let the writer get going, so the copy is taken among commits.
-        std::thread::sleep(std::time::Duration::from_millis(300));
-        backup_app.redress(&["backup", "--out", &out_text])
-    })
-    .await
-    .unwrap();
+    let backup =
+        tokio::task::spawn_blocking(move || backup_app.redress(&["backup", "--out", &out_text]))
+            .await
+            .unwrap();
     stop.store(true, Ordering::Relaxed);
-    let written = writer.await.unwrap();
+    writer.await.unwrap();
     assert!(
         backup.status.success(),
         "{}",
         String::from_utf8_lossy(&backup.stderr)
     );
-    assert!(written > 0);
+    // Checked before anything opens the copy: opening a WAL database makes its -wal and -shm.
+    let leftovers: Vec<_> = std::fs::read_dir(folder.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "only the backup is left: {leftovers:?}");
     let url = format!("sqlite://{}", out.display());
     let copy = sea_orm::Database::connect(&url).await.unwrap();
     use sea_orm::ConnectionTrait;
@@ -154,8 +157,6 @@ async fn a_backup_taken_while_claims_are_written_is_intact_and_verifies() {
     let report = String::from_utf8_lossy(&verified.stdout);
     assert!(verified.status.success(), "{report}");
     assert!(report.contains("audit trail intact"), "{report}");
-    let leftovers: Vec<_> = std::fs::read_dir(folder.path()).unwrap().collect();
-    assert_eq!(leftovers.len(), 1, "only the backup is left: {leftovers:?}");
 }
 
 #[tokio::test]
