@@ -46,6 +46,8 @@ fn next_deadline(claim: &Claim) -> Option<(&'static str, NaiveDate)> {
 
 /// One claim as a row of either list, worded in the visitor's language.
 pub struct ClaimRow {
+    /// The claim's page for this audience.
+    pub href: String,
     pub reference: String,
     pub offence: String,
     pub state: String,
@@ -55,10 +57,13 @@ pub struct ClaimRow {
 }
 
 impl ClaimRow {
-    /// `audience` names whose next step `needed_now` words: `lawyer` or `secretariat`.
+    /// `audience` names whose next step `needed_now` words, and whose page of the claim the row
+    /// links to: `lawyer` or `secretariat`.
     fn new(claim: &Claim, tr: Tr, days_overdue: Option<i64>, audience: &str) -> ClaimRow {
         let state = claim.state.as_str();
+        let area = if audience == "lawyer" { "lawyer" } else { "casework" };
         ClaimRow {
+            href: format!("/{area}/claims/{}", claim.id.0),
             reference: claim.reference.to_string(),
             offence: tr
                 .t(&format!("offence-{}", claim.facts.offence_type))

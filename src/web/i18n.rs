@@ -1,4 +1,4 @@
-//! The web UI's texts in Albanian, Serbian (Cyrillic) and English, from forms/ui/<language>.ftl
+//! The web UI's texts in Albanian, Serbian (Cyrillic) and English, from forms/ui/<language>/*.ftl
 //! (read by the same Fluent reader as the documents' texts), and which language a visitor gets:
 //! `?lang=`, then their language cookie, then `Accept-Language`, then Albanian.
 //!
@@ -106,14 +106,31 @@ fn quality_thousandths(text: &str) -> u32 {
     }
 }
 
-/// The Fluent source of each language, built into the binary.
+/// The areas of the UI whose texts have a file of their own in each language's folder
+/// (forms/ui/<language>/<area>.ftl), so pages for different roles are worded independently.
+macro_rules! area_files {
+    ($language:literal) => {
+        concat!(
+            include_str!(concat!("../../forms/ui/", $language, "/common.ftl")),
+            "\n",
+            include_str!(concat!("../../forms/ui/", $language, "/lawyer.ftl")),
+            "\n",
+            include_str!(concat!("../../forms/ui/", $language, "/casework.ftl")),
+            "\n",
+            include_str!(concat!("../../forms/ui/", $language, "/commission.ftl")),
+            "\n",
+            include_str!(concat!("../../forms/ui/", $language, "/finance.ftl")),
+            "\n",
+            include_str!(concat!("../../forms/ui/", $language, "/audit.ftl")),
+        )
+    };
+}
+
+/// The Fluent source of each language, its area files joined, built into the binary.
 pub(crate) const SOURCES: [(UiLanguage, &str); 3] = [
-    (UiLanguage::Sq, include_str!("../../forms/ui/sq.ftl")),
-    (
-        UiLanguage::SrCyrl,
-        include_str!("../../forms/ui/sr-Cyrl.ftl"),
-    ),
-    (UiLanguage::En, include_str!("../../forms/ui/en.ftl")),
+    (UiLanguage::Sq, area_files!("sq")),
+    (UiLanguage::SrCyrl, area_files!("sr-Cyrl")),
+    (UiLanguage::En, area_files!("en")),
 ];
 
 /// Every language's messages; a file that does not parse leaves its language empty, which the

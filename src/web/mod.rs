@@ -146,31 +146,26 @@ mod tests {
     use super::i18n::{UiLanguage, messages};
     use crate::domain::{ClaimState, OffenceType, Role};
 
-    const TEMPLATES: &[(&str, &str)] = &[
-        ("layout.html", include_str!("templates/layout.html")),
-        ("message.html", include_str!("templates/message.html")),
-        ("sign_in.html", include_str!("templates/sign_in.html")),
-        (
-            "claims_table.html",
-            include_str!("templates/claims_table.html"),
-        ),
-        (
-            "lawyer_claims.html",
-            include_str!("templates/lawyer_claims.html"),
-        ),
-        (
-            "secretariat_queue.html",
-            include_str!("templates/secretariat_queue.html"),
-        ),
-    ];
-
-    const SOURCES: &[(&str, &str)] = &[
-        ("pages.rs", include_str!("pages.rs")),
-        ("sign_in.rs", include_str!("sign_in.rs")),
-        ("claims.rs", include_str!("claims.rs")),
-        ("session.rs", include_str!("session.rs")),
-        ("csrf.rs", include_str!("csrf.rs")),
-    ];
+    /// Every file under `src/web/<folder>` whose name ends in `extension`, with its text, read
+    /// at test time so a new page or handler is checked without being listed here.
+    fn files(folder: &str, extension: &str) -> Vec<(String, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web").join(folder);
+        let mut found = Vec::new();
+        let mut pending = vec![root];
+        while let Some(directory) = pending.pop() {
+            for entry in std::fs::read_dir(&directory).expect("the web sources are readable") {
+                let path = entry.expect("a readable entry").path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else if path.extension().is_some_and(|found| found == extension) {
+                    let text = std::fs::read_to_string(&path).expect("a text file");
+                    found.push((path.display().to_string(), text));
+                }
+            }
+        }
+        assert!(!found.is_empty(), "no .{extension} files under src/web/{folder}");
+        found
+    }
 
     /// Hyphenated literals in the sources that are not text keys: headers, cookies, values.
     const NOT_KEYS: &[&str] = &[
@@ -186,6 +181,7 @@ mod tests {
         "current-password",
         "session-one",
         "session-two",
+        "lowercase-hyphenated",
     ];
 
     /// Every `"lowercase-hyphenated"` literal in `text` (whose quote characters, `'"'`, would
@@ -227,16 +223,15 @@ mod tests {
 
     #[test]
     fn every_key_the_templates_and_handlers_use_exists_in_every_language() {
-        for (name, text) in TEMPLATES {
-            let keys = template_keys(text);
-            for key in keys {
-                assert_defined(key, name);
+        for (name, text) in files("templates", "html") {
+            for key in template_keys(&text) {
+                assert_defined(key, &name);
             }
         }
-        for (name, text) in SOURCES {
-            for literal in hyphenated_literals(text) {
+        for (name, text) in files("", "rs") {
+            for literal in hyphenated_literals(&text) {
                 if !NOT_KEYS.contains(&literal.as_str()) {
-                    assert_defined(&literal, name);
+                    assert_defined(&literal, &name);
                 }
             }
         }

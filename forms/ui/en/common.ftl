@@ -1,4 +1,4 @@
-# The web UI's texts in English. Every key here is in sq.ftl and sr-Cyrl.ftl too (a test checks).
+# The web UI's shared texts (layout, sign-in, errors, states). Every key is in every language's file of the same name (a test checks).
 
 service-name = Crime victims' compensation
 skip-to-main-content = Skip to main content

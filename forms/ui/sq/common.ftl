@@ -1,4 +1,4 @@
-# Tekstet e ndërfaqes në ueb, në shqip. Çdo çelës këtu është edhe në en.ftl dhe sr-Cyrl.ftl.
+# The web UI's shared texts (layout, sign-in, errors, states). Every key is in every language's file of the same name (a test checks).
 
 service-name = Kompensimi i viktimave të krimit
 skip-to-main-content = Kalo te përmbajtja kryesore

@@ -1,4 +1,4 @@
-# Текстови веб интерфејса на српском (ћирилица). Сваки кључ је и у en.ftl и у sq.ftl.
+# The web UI's shared texts (layout, sign-in, errors, states). Every key is in every language's file of the same name (a test checks).
 
 service-name = Накнада штете жртвама кривичних дела
 skip-to-main-content = Пређи на главни садржај

@@ -1,0 +1,1 @@
+# Texts of the finance pages (src/web/finance).

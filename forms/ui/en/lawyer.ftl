@@ -1,0 +1,1 @@
+# Texts of the lawyer's pages (src/web/lawyer).

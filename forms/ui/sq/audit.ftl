@@ -1,0 +1,1 @@
+# Texts of the auditor's and the statistics pages (src/web/audit).

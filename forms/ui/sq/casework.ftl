@@ -1,0 +1,1 @@
+# Texts of the secretariat's case pages (src/web/casework).

@@ -1,0 +1,1 @@
+# Texts of the commission's pages (src/web/commission).
