@@ -122,13 +122,36 @@ impl Services {
             .demo_draft(cast, OffenceType::OtherViolentCrime)
             .await?;
         self.walk_to_review(cast, decided).await?;
+        self.decide(cast, decided).await?;
+        // Work waiting for the secretariat and for finance, so every role has a job at once.
+        let to_assess = self.demo_draft(cast, OffenceType::SexualViolence).await?;
+        for action in [ClaimAction::Submit, ClaimAction::AcceptForAssessment] {
+            self.perform(&cast.secretariat, to_assess, action, ActionInput::default(), None)
+                .await?;
+        }
+        let to_pay = self
+            .demo_draft(cast, OffenceType::DomesticViolence)
+            .await?;
+        self.walk_to_review(cast, to_pay).await?;
+        self.decide(cast, to_pay).await?;
+        let waived = ActionInput {
+            appeal_waived: true,
+            ..ActionInput::default()
+        };
+        self.perform(&cast.secretariat, to_pay, ClaimAction::Finalize, waived, None)
+            .await?;
+        Ok(())
+    }
+
+    /// Every member and the chair approve; the chair closes the vote.
+    async fn decide(&self, cast: &Cast, claim: ClaimId) -> Result<(), ServiceError> {
         for member in cast.members.iter().chain([&cast.chair]) {
-            self.cast_vote(member, decided, VoteCast::plain(VoteKind::Approve))
+            self.cast_vote(member, claim, VoteCast::plain(VoteKind::Approve))
                 .await?;
         }
         self.perform(
             &cast.chair,
-            decided,
+            claim,
             ClaimAction::Decide,
             ActionInput::default(),
             None,
