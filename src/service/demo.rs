@@ -126,20 +126,30 @@ impl Services {
         // Work waiting for the secretariat and for finance, so every role has a job at once.
         let to_assess = self.demo_draft(cast, OffenceType::SexualViolence).await?;
         for action in [ClaimAction::Submit, ClaimAction::AcceptForAssessment] {
-            self.perform(&cast.secretariat, to_assess, action, ActionInput::default(), None)
-                .await?;
-        }
-        let to_pay = self
-            .demo_draft(cast, OffenceType::DomesticViolence)
+            self.perform(
+                &cast.secretariat,
+                to_assess,
+                action,
+                ActionInput::default(),
+                None,
+            )
             .await?;
+        }
+        let to_pay = self.demo_draft(cast, OffenceType::DomesticViolence).await?;
         self.walk_to_review(cast, to_pay).await?;
         self.decide(cast, to_pay).await?;
         let waived = ActionInput {
             appeal_waived: true,
             ..ActionInput::default()
         };
-        self.perform(&cast.secretariat, to_pay, ClaimAction::Finalize, waived, None)
-            .await?;
+        self.perform(
+            &cast.secretariat,
+            to_pay,
+            ClaimAction::Finalize,
+            waived,
+            None,
+        )
+        .await?;
         Ok(())
     }
 

@@ -122,6 +122,8 @@ macro_rules! area_files {
             include_str!(concat!("../../forms/ui/", $language, "/finance.ftl")),
             "\n",
             include_str!(concat!("../../forms/ui/", $language, "/audit.ftl")),
+            "\n",
+            include_str!(concat!("../../forms/ui/", $language, "/admin.ftl")),
         )
     };
 }

@@ -9,6 +9,7 @@
 //! API over HTTP. Browsers sign in with a cookie session (`session`), never a bearer token, and
 //! `/api/v1` never reads that cookie. Every unsafe request passes the CSRF checks (`csrf`).
 
+mod admin;
 mod assets;
 mod claims;
 pub mod csrf;
@@ -92,6 +93,15 @@ where
             "/secretariat/queue",
             page(get(claims::secretariat_queue_page), &state),
         )
+        .at("/admin/users", page(get(admin::users_page), &state))
+        .at(
+            "/admin/users/new",
+            page(get(admin::new_user_page).post(admin::add_user), &state),
+        )
+        .at(
+            "/admin/users/:id",
+            page(get(admin::user_page).post(admin::change_user), &state),
+        )
         .at("/assets/:version/:name", get(assets::asset))
         .nest("/", api)
 }
@@ -149,7 +159,9 @@ mod tests {
     /// Every file under `src/web/<folder>` whose name ends in `extension`, with its text, read
     /// at test time so a new page or handler is checked without being listed here.
     fn files(folder: &str, extension: &str) -> Vec<(String, String)> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web").join(folder);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/web")
+            .join(folder);
         let mut found = Vec::new();
         let mut pending = vec![root];
         while let Some(directory) = pending.pop() {
@@ -163,7 +175,10 @@ mod tests {
                 }
             }
         }
-        assert!(!found.is_empty(), "no .{extension} files under src/web/{folder}");
+        assert!(
+            !found.is_empty(),
+            "no .{extension} files under src/web/{folder}"
+        );
         found
     }
 

@@ -16,6 +16,7 @@ use crate::domain::Role;
 pub const ROLE_HOMES: &[(Role, &str, &str)] = &[
     (Role::Lawyer, "/lawyer/claims", "nav-my-claims"),
     (Role::Secretariat, "/secretariat/queue", "nav-queue"),
+    (Role::Admin, "/admin/users", "admin-nav-users"),
 ];
 
 /// Where a signed-in person lands: the first of their roles' pages.
@@ -78,7 +79,7 @@ impl Frame {
             .map(|language| LanguageLink {
                 tag: language.tag(),
                 endonym: language.endonym(),
-                href: format!("{path}?lang={}", language.tag()),
+                href: language_link(visit, path, *language),
                 current: *language == visit.language,
             })
             .collect();
@@ -101,6 +102,18 @@ impl Frame {
         self.exit_this_page = true;
         self
     }
+}
+
+/// The page in `language`: the visited page with its query (filters, page) kept, or `path`
+/// after a form post, whose address shows no page of its own.
+fn language_link(visit: &Visit, path: &str, language: UiLanguage) -> String {
+    let (page, mut parameters) = visit
+        .page_address
+        .clone()
+        .unwrap_or_else(|| (path.to_owned(), Vec::new()));
+    parameters.push(("lang".to_owned(), language.tag().to_owned()));
+    let query = serde_urlencoded::to_string(&parameters).unwrap_or_default();
+    format!("{page}?{query}")
 }
 
 /// A page rendered with `status`; a template that fails to render is a 500, logged.

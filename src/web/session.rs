@@ -102,6 +102,9 @@ pub struct Visit {
     pub language: UiLanguage,
     /// The language was chosen by `?lang=` and is remembered in its cookie.
     pub language_chosen: bool,
+    /// For a GET, the page's path and its query other than `lang`, so the language links lead
+    /// back to the same page with the same filters; `None` for a form post.
+    pub page_address: Option<(String, Vec<(String, String)>)>,
     pub state: WebState,
 }
 
@@ -217,26 +220,40 @@ async fn visit(request: &Request, services: &Services, state: WebState) -> poem:
         }
     };
     let (language, language_chosen) = language(request, policy);
+    let page_address = (request.method() == poem::http::Method::GET).then(|| {
+        let other_parameters = query_parameters(request)
+            .into_iter()
+            .filter(|(name, _)| name != "lang")
+            .collect();
+        (request.uri().path().to_owned(), other_parameters)
+    });
     Ok(Visit {
         session_cookie,
         fresh_cookie,
         presence: actor.map_or(Presence::Anonymous, Presence::SignedIn),
         language,
         language_chosen,
+        page_address,
         state,
     })
+}
+
+/// The query's parameters in order; none when it does not parse.
+fn query_parameters(request: &Request) -> Vec<(String, String)> {
+    request
+        .uri()
+        .query()
+        .and_then(|query| serde_urlencoded::from_str(query).ok())
+        .unwrap_or_default()
 }
 
 /// `?lang=`, then the language cookie, then `Accept-Language`, then Albanian; and whether the
 /// query chose it.
 fn language(request: &Request, policy: CookiePolicy) -> (UiLanguage, bool) {
-    let from_query = request.uri().query().and_then(|query| {
-        serde_urlencoded::from_str::<Vec<(String, String)>>(query)
-            .ok()?
-            .into_iter()
-            .find(|(name, _)| name == "lang")
-            .and_then(|(_, value): (String, String)| UiLanguage::parse(&value))
-    });
+    let from_query = query_parameters(request)
+        .into_iter()
+        .find(|(name, _)| name == "lang")
+        .and_then(|(_, value)| UiLanguage::parse(&value));
     if let Some(language) = from_query {
         return (language, true);
     }

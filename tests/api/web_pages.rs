@@ -14,6 +14,7 @@ on_both_databases!(
     each_role_is_refused_the_pages_of_the_others,
     the_lawyer_sees_their_own_claims_with_the_next_deadline_and_what_is_needed,
     the_queue_puts_overdue_claims_first,
+    the_language_links_keep_the_page_and_its_filters,
     pages_carry_a_strict_content_security_policy_and_no_gov_uk_branding,
     assets_are_served_from_the_binary_with_long_cache_headers,
 );
@@ -205,6 +206,24 @@ async fn the_demo_sign_in_page_lists_the_demo_accounts_with_pages_and_their_role
     let plain = crate::helpers::spawn_app(Backend::Sqlite).await.unwrap();
     let page = Browser::new(&plain).get("/sign-in?lang=en").await;
     assert!(!page.body.contains("Demo accounts"));
+}
+
+async fn the_language_links_keep_the_page_and_its_filters(app: TestApp) {
+    app.user("secretariat", &[Role::Secretariat]).await;
+    let mut secretariat = Browser::new(&app);
+    secretariat.sign_in("secretariat").await;
+    let page = secretariat
+        .get("/secretariat/queue?state=submitted&lang=en")
+        .await;
+    assert!(
+        page.body
+            .contains("href=\"/secretariat/queue?state=submitted&#38;lang=sq\""),
+        "the Albanian link keeps the filter"
+    );
+    assert!(
+        !page.body.contains("lang=en&#38;lang"),
+        "lang is not repeated"
+    );
 }
 
 async fn pages_carry_a_strict_content_security_policy_and_no_gov_uk_branding(app: TestApp) {

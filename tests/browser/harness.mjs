@@ -13,6 +13,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 
+import { after, before } from "node:test";
+
 import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -175,14 +177,17 @@ export async function tabTo(page, id, pressesMaximum = 40) {
   assert.fail(`#${id} was not reached with ${pressesMaximum} presses of Tab`);
 }
 
-/// Runs `body(server, browser)` with a server and a browser of its own, stopping both after.
-export async function withServerAndBrowser(body) {
-  const server = await startServer();
-  const browser = await launchBrowser();
-  try {
-    await body(server, browser);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+/// One server and one browser for every test of the calling file: started before the first
+/// test, stopped after the last. Read `.server` and `.browser` inside the tests.
+export function serverAndBrowserForThisFile() {
+  const shared = { server: undefined, browser: undefined };
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
 }

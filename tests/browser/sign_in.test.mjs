@@ -1,35 +1,24 @@
 // Signing in: in each language, with a wrong password, without JavaScript, by keyboard alone,
 // and under the real Content-Security-Policy.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
   assertAccessible,
-  launchBrowser,
   openPage,
   screenshot,
   signIn,
   signOut,
-  startServer,
+  serverAndBrowserForThisFile,
   tabTo,
 } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowserForThisFile();
 
 for (const language of ["sq", "sr-Cyrl", "en"]) {
   test(`the lawyer and the secretariat reach their pages in ${language}`, async () => {
+    const { server, browser } = shared;
     const page = await openPage(browser);
     await page.goto(`${server.url}/sign-in?lang=${language}`);
     assert.equal(await page.getAttribute("html", "lang"), language);
@@ -52,6 +41,7 @@ for (const language of ["sq", "sr-Cyrl", "en"]) {
 }
 
 test("a wrong password is named in an error summary that links to the field", async () => {
+  const { server, browser } = shared;
   const page = await openPage(browser);
   await page.goto(`${server.url}/sign-in?lang=en`);
   // Not the lawyer: the server allows five sign-in attempts a minute per username, and the
@@ -67,6 +57,7 @@ test("a wrong password is named in an error summary that links to the field", as
 });
 
 test("signing in and out works with JavaScript turned off", async () => {
+  const { server, browser } = shared;
   const page = await openPage(browser, { javaScript: false });
   await signIn(page, server, "lawyer");
   assert.equal(new URL(page.url()).pathname, "/lawyer/claims");
@@ -77,6 +68,7 @@ test("signing in and out works with JavaScript turned off", async () => {
 });
 
 test("signing in can be done with the keyboard alone", async () => {
+  const { server, browser } = shared;
   const page = await openPage(browser);
   await page.goto(`${server.url}/sign-in?lang=en`);
   await tabTo(page, "username");
@@ -89,6 +81,7 @@ test("signing in can be done with the keyboard alone", async () => {
 });
 
 test("the pages run under the Content-Security-Policy without a violation", async () => {
+  const { server, browser } = shared;
   const context = await browser.newContext();
   const page = await context.newPage();
   const violations = [];
