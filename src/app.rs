@@ -118,6 +118,15 @@ pub fn spawn_scheduler(
             ),
             Err(error) => tracing::error!(error = %error, "deadline pass failed"),
         }
+        match services.purge_ended_sessions().await {
+            Ok(purged) if purged == Default::default() => {}
+            Ok(purged) => tracing::info!(
+                browser = purged.browser,
+                bearer = purged.bearer,
+                "ended sessions purged"
+            ),
+            Err(error) => tracing::error!(error = %error, "purging ended sessions failed"),
+        }
     };
     spawn_periodic(DEADLINE_SCHEDULER, services, (interval, stop), pass)
 }

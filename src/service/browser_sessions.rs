@@ -44,7 +44,25 @@ pub fn anonymous_nonce() -> Result<String, ServiceError> {
     random_token()
 }
 
+/// What a purge of ended sessions deleted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PurgedSessions {
+    pub browser: u64,
+    pub bearer: u64,
+}
+
 impl Services {
+    /// Deletes browser and bearer sessions that were revoked or have expired: they can never
+    /// be used again, and each row is a hash tied to a person's account. The scheduler calls
+    /// this on every pass; on several instances the passes overlap harmlessly.
+    pub async fn purge_ended_sessions(&self) -> Result<PurgedSessions, ServiceError> {
+        let now = self.now();
+        Ok(PurgedSessions {
+            browser: store::browser_sessions::delete_ended(self.database(), now).await?,
+            bearer: store::users::delete_ended_sessions(self.database(), now).await?,
+        })
+    }
+
     /// Checks the password as the API's sign-in does and opens a new session with a new id.
     /// The session the browser held before, if any, is revoked: an id known before sign-in
     /// (planted by someone else, say) is never the one signed in.

@@ -111,3 +111,22 @@ pub async fn revoke_every_session_of(
         .context("revoking a deactivated user's browser sessions")?;
     Ok(())
 }
+
+/// Deletes the sessions that can never be used again: revoked, or past their absolute expiry.
+/// Returns how many went.
+pub async fn delete_ended(
+    connection: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> anyhow::Result<u64> {
+    use sea_orm::ExprTrait as _;
+    let result = browser_session::Entity::delete_many()
+        .filter(
+            browser_session::Column::RevokedAt
+                .is_not_null()
+                .or(browser_session::Column::ExpiresAt.lte(now)),
+        )
+        .exec(connection)
+        .await
+        .context("deleting ended browser sessions")?;
+    Ok(result.rows_affected)
+}

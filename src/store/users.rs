@@ -167,6 +167,25 @@ pub async fn revoke_session(
     Ok(result.rows_affected > 0)
 }
 
+/// Deletes the bearer sessions that can never be used again: revoked, or expired. Returns how
+/// many went.
+pub async fn delete_ended_sessions(
+    connection: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> anyhow::Result<u64> {
+    use sea_orm::ExprTrait as _;
+    let result = session::Entity::delete_many()
+        .filter(
+            session::Column::RevokedAt
+                .is_not_null()
+                .or(session::Column::ExpiresAt.lte(now)),
+        )
+        .exec(connection)
+        .await
+        .context("deleting ended sessions")?;
+    Ok(result.rows_affected)
+}
+
 /// A user as an administrator sees them; never the password hash.
 pub struct UserSummary {
     pub id: UserId,

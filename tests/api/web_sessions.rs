@@ -7,7 +7,9 @@ use redress::domain::Role;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{BROWSER_SESSION_LIMITS, PASSWORD, TestApp, on_both_databases};
+use crate::helpers::{
+    BROWSER_SESSION_LIMITS, PASSWORD, SESSION_LIFETIME_HOURS, TestApp, on_both_databases,
+};
 use crate::web_browser::{Browser, SESSION_COOKIE};
 
 on_both_databases!(
@@ -20,6 +22,7 @@ on_both_databases!(
     the_api_ignores_the_browser_session,
     deactivation_ends_browser_sessions_and_role_changes_apply_to_the_next_page,
     web_and_api_sign_ins_share_one_throttle,
+    ended_sessions_are_purged_and_live_ones_kept,
 );
 
 async fn sign_in_rotates_the_session(app: TestApp) {
@@ -281,4 +284,34 @@ async fn web_and_api_sign_ins_share_one_throttle(app: TestApp) {
         StatusCode::TOO_MANY_REQUESTS,
         "the same throttle"
     );
+}
+
+async fn ended_sessions_are_purged_and_live_ones_kept(app: TestApp) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    let mut signed_out = Browser::new(&app);
+    signed_out.sign_in("lawyer").await;
+    let token = signed_out.get("/lawyer/claims").await.csrf_token();
+    signed_out
+        .post_form(
+            "/sign-out",
+            &[("csrf_token", token.as_str())],
+            &[("sec-fetch-site", "same-origin")],
+        )
+        .await;
+    let mut signed_in = Browser::new(&app);
+    signed_in.sign_in("lawyer").await;
+
+    let purged = app.services.purge_ended_sessions().await.unwrap();
+    assert_eq!(
+        (purged.browser, purged.bearer),
+        (1, 0),
+        "only the signed-out one"
+    );
+    assert_eq!(signed_in.get("/lawyer/claims").await.status, StatusCode::OK);
+    let me = app.get(&lawyer, "/api/v1/me").await;
+    assert_eq!(me.status(), StatusCode::OK);
+
+    app.advance(i64::from(SESSION_LIFETIME_HOURS / 24) + 1);
+    let purged = app.services.purge_ended_sessions().await.unwrap();
+    assert_eq!((purged.browser, purged.bearer), (1, 1), "both expired");
 }
