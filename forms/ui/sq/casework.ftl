@@ -1,1 +1,166 @@
-# Texts of the secretariat's case pages (src/web/casework).
+# Tekstet e faqeve të lëndëve të sekretariatit (src/web/casework).
+
+casework-case-title = Kërkesa { $reference }
+casework-case-caption = Lënda
+casework-back-to-queue = Kthehu te radha
+casework-done-title = U krye
+casework-done = U regjistrua: { $action }
+casework-yes = Po
+casework-no = Jo
+casework-not-given = Nuk është dhënë
+
+casework-actions-title = Çfarë mund të bëni tani
+casework-no-actions = Sekretariati nuk ka asgjë për të bërë tani në këtë kërkesë.
+casework-action-blocked = Ende jo e mundur
+casework-action-title = Veprim
+
+casework-facts-title = Faktet
+casework-offence = Vepra
+casework-crime-date = Data e veprës
+casework-reported-to-police = Raportuar në polici
+casework-lodged-on = Paraqitur më
+casework-claim-language = Gjuha e parashtruesit
+casework-crime-discovered-on = Vepra u zbulua më
+casework-trafficking-identified-on = Identifikuar si viktimë e trafikimit më
+casework-language-sq = Shqip
+casework-language-sr = Serbisht
+casework-language-en = Anglisht
+
+casework-applicant-title = Parashtruesi dhe viktima
+casework-identity-masked = Identiteti i viktimës është i mbrojtur: shihni vetëm inicialet.
+casework-identity-hidden = I mbrojtur
+casework-applicant-kind = Parashtruesi
+casework-applicant-name = Emri i parashtruesit
+casework-victim-name = Emri i viktimës
+casework-victim-birth-date = Data e lindjes së viktimës
+casework-victim-address = Adresa e viktimës
+casework-protected-identity = Identitet i mbrojtur
+casework-applicant-kind-direct_victim = Viktima
+casework-applicant-kind-dependant = Një person në ngarkim të viktimës
+casework-applicant-kind-guardian = Kujdestari i viktimës
+
+casework-deadlines-title = Afatet
+casework-no-deadlines = Tani nuk rrjedh asnjë afat për këtë kërkesë.
+casework-deadline-filing = Paraqitja
+casework-deadline-evidence = Provat
+casework-deadline-decision = Vendimi
+casework-deadline-appeal = Ankesa
+casework-deadline-payment = Pagesa
+
+casework-evidence-title = Kërkesat për prova
+casework-no-evidence-requests = Nuk janë kërkuar prova.
+casework-evidence-request-heading = Kërkuar më { $date }
+casework-evidence-due = Afati deri më { $date }
+casework-received = Pranuar
+casework-outstanding = Në pritje
+
+casework-documents-title = Dokumentet
+casework-no-documents = Nuk është paraqitur asnjë dokument.
+casework-document-kind = Dokumenti
+casework-uploaded-on = Paraqitur më
+casework-answers-request = Përgjigje ndaj kërkesës
+casework-document-police_report = Raporti i policisë
+casework-document-medical_report = Raporti mjekësor
+casework-document-court_judgment = Aktgjykimi i gjykatës
+casework-document-receipt = Fatura
+casework-document-proof_of_income = Dëshmi e të ardhurave
+casework-document-proof_of_relationship = Dëshmi e lidhjes familjare
+casework-document-trafficking_identification = Vendimi që identifikon viktimën e trafikimit
+casework-document-power_of_attorney = Autorizimi
+casework-document-guardian_appointment = Emërimi i kujdestarit
+casework-document-other = Dokument tjetër
+
+casework-assessment-title = Vlerësimi
+casework-no-assessment = Nuk është regjistruar vlerësim.
+casework-reduction-percent = Zbritja (përqind)
+casework-percent = { $percent } %
+casework-proposed-award = Kompensimi i propozuar
+
+casework-timeline-title = Hapat e fundit
+casework-timeline-date = Data
+casework-timeline-step = Hapi
+casework-timeline-by = Nga
+casework-timeline-state = Gjendja pas
+
+casework-action-create = Krijo kërkesën
+casework-action-submit = Paraqit kërkesën
+casework-action-accept_for_assessment = Prano si të pranueshme
+casework-action-declare_inadmissible = Shpall të papranueshme
+casework-action-request_evidence = Kërko prova
+casework-action-complete_evidence = Prano provat
+casework-action-evidence_deadline_passed = Afati i provave kaloi
+casework-action-propose_award = Paraqite para komisionit
+casework-action-return_for_assessment = Ktheje për vlerësim
+casework-action-decide = Vendos
+casework-action-appeal = Ankohu
+casework-action-record_appeal_outcome = Regjistro rezultatin e ankesës
+casework-action-finalize = Bëje vendimin të formës së prerë
+casework-action-start_payout = Fillo pagesën
+casework-action-mark_paid = Shëno si të paguar
+casework-action-close = Mbyll kërkesën
+casework-action-withdraw = Tërhiq kërkesën
+casework-action-reopen = Rihap kërkesën
+casework-action-edit_draft = Drafti u ndryshua
+casework-action-upload_document = Dokumenti u paraqit
+casework-action-cast_vote = Vota u hodh
+casework-action-recuse = Anëtari u përjashtua
+casework-action-grant_interim_award = Kompensimi i përkohshëm u dha
+casework-action-grant_filing_extension = Afati i paraqitjes u zgjat
+casework-action-record_assessment = Regjistro vlerësimin
+casework-action-assign = U caktua
+casework-action-prepare_payment_order = Urdhërpagesa u përgatit
+casework-action-approve_payment_order = Urdhërpagesa u miratua
+casework-action-cancel_payment_order = Urdhërpagesa u anulua
+casework-action-confirm_payment = Pagesa u konfirmua
+casework-action-flag_overdue = U shënua me vonesë
+casework-action-record_recovery = Rikthimi u regjistrua
+
+casework-documents-legend = Cilat dokumente nevojiten?
+casework-documents-hint = Zgjidhni të gjitha që vlejnë.
+casework-evidence-due-legend = Deri kur?
+casework-evidence-due-hint = Për shembull, 27 3 2027. Lëreni bosh për afatin e zakonshëm të juridiksionit.
+casework-day = Dita
+casework-month = Muaji
+casework-year = Viti
+casework-appeal-outcome-legend = Cili ishte rezultati i ankesës?
+casework-appeal-outcome-upheld = Vendimi mbetet në fuqi
+casework-appeal-outcome-varied = Një vendim i ri ndryshon kompensimin
+casework-appeal-outcome-remitted = Kthehet për vlerësim të ri
+casework-varied-award = Kompensimi i ri, nëse ndryshohet
+casework-varied-award-hint = Një shumë si 4500.00
+casework-reason = Arsyeja
+casework-reason-hint = Parashtruesi do ta lexojë në vendim ose në letër.
+casework-appeal-waived = Parashtruesi ka hequr dorë nga ankesa
+casework-cancel = Anulo
+
+casework-error-blocked = Kjo nuk mund të bëhet ende: një rregull i skemës e ndalon tani.
+casework-error-changed = Kërkesa ka ndryshuar ndërkohë. Kthehuni te lënda dhe provoni përsëri.
+casework-error-reason = Shkruani arsyen
+casework-error-requested-documents = Zgjidhni të paktën një dokument
+casework-error-evidence-due = Shkruani një datë të vërtetë pas sotit, brenda afatit të lejuar
+casework-error-appeal-outcome = Zgjidhni rezultatin e ankesës
+casework-error-varied-award = Shkruani kompensimin e ri si shumë, p.sh. 4500.00, dhe vetëm kur kompensimi ndryshohet
+
+casework-assessment-page-title = Regjistro vlerësimin
+casework-assessment-intro = Shkruani shumën e gjetur për çdo kategori dëmi; lëreni bosh kategorinë për të cilën nuk kërkohet asgjë. Shikoni paraprakisht kompensimin para se ta regjistroni.
+casework-losses-legend = Dëmet
+casework-reduction-hint = Për sjelljen ose dënimet e viktimës, nga 0 deri në 100. Lëreni bosh nëse nuk ka.
+casework-error-amount = Shkruani një shumë si 3300.00
+casework-error-reduction = Shkruani një përqindje nga 0 deri në 100
+casework-error-loss = Llogaritësi nuk mund ta vlerësojë këtë dëm: kontrolloni shumën
+casework-preview-title = Pamja paraprake e kompensimit
+casework-preview-head = Kategoria e dëmit
+casework-preview-claimed = Kërkuar
+casework-preview-allowed = Lejuar
+casework-preview-payable = Për t'u paguar
+casework-preview-explanation = Rregulli i zbatuar
+casework-gross = Bruto
+casework-limited = Pas kufijve të skemës
+casework-offsets = Pagesa nga burime të tjera
+casework-reduction = Zbritja
+casework-interim-deducted = Kompensimet e përkohshme të zbritura
+casework-total = Kompensimi
+casework-warning = Paralajmërim
+casework-provisional = Disa vlera të kësaj tabele janë të përkohshme: nuk mund të konfirmoheshin nga një burim publik.
+casework-preview-button = Shiko paraprakisht kompensimin
+casework-record-button = Regjistro vlerësimin

@@ -1,1 +1,166 @@
-# Texts of the secretariat's case pages (src/web/casework).
+# Текстови страница предмета секретаријата (src/web/casework).
+
+casework-case-title = Захтев { $reference }
+casework-case-caption = Предмет
+casework-back-to-queue = Назад на ред чекања
+casework-done-title = Урађено
+casework-done = Евидентирано: { $action }
+casework-yes = Да
+casework-no = Не
+casework-not-given = Није наведено
+
+casework-actions-title = Шта сада можете да урадите
+casework-no-actions = Секретаријат тренутно нема шта да ради на овом захтеву.
+casework-action-blocked = Још није могуће
+casework-action-title = Радња
+
+casework-facts-title = Чињенице
+casework-offence = Кривично дело
+casework-crime-date = Датум кривичног дела
+casework-reported-to-police = Пријављено полицији
+casework-lodged-on = Поднето дана
+casework-claim-language = Језик подносиоца
+casework-crime-discovered-on = Кривично дело откривено дана
+casework-trafficking-identified-on = Идентификована као жртва трговине људима дана
+casework-language-sq = Албански
+casework-language-sr = Српски
+casework-language-en = Енглески
+
+casework-applicant-title = Подносилац и жртва
+casework-identity-masked = Идентитет жртве је заштићен: видите само иницијале.
+casework-identity-hidden = Заштићено
+casework-applicant-kind = Подносилац
+casework-applicant-name = Име подносиоца
+casework-victim-name = Име жртве
+casework-victim-birth-date = Датум рођења жртве
+casework-victim-address = Адреса жртве
+casework-protected-identity = Заштићен идентитет
+casework-applicant-kind-direct_victim = Жртва
+casework-applicant-kind-dependant = Издржавано лице жртве
+casework-applicant-kind-guardian = Старатељ жртве
+
+casework-deadlines-title = Рокови
+casework-no-deadlines = За овај захтев тренутно не тече ниједан рок.
+casework-deadline-filing = Подношење
+casework-deadline-evidence = Докази
+casework-deadline-decision = Одлука
+casework-deadline-appeal = Жалба
+casework-deadline-payment = Исплата
+
+casework-evidence-title = Захтеви за доказе
+casework-no-evidence-requests = Докази нису тражени.
+casework-evidence-request-heading = Тражено дана { $date }
+casework-evidence-due = Рок до { $date }
+casework-received = Примљено
+casework-outstanding = Чека се
+
+casework-documents-title = Документи
+casework-no-documents = Ниједан документ није поднет.
+casework-document-kind = Документ
+casework-uploaded-on = Поднето дана
+casework-answers-request = Одговор на захтев
+casework-document-police_report = Полицијски извештај
+casework-document-medical_report = Медицински извештај
+casework-document-court_judgment = Судска пресуда
+casework-document-receipt = Рачун
+casework-document-proof_of_income = Доказ о приходима
+casework-document-proof_of_relationship = Доказ о сродству
+casework-document-trafficking_identification = Одлука о идентификацији жртве трговине људима
+casework-document-power_of_attorney = Пуномоћје
+casework-document-guardian_appointment = Решење о постављењу старатеља
+casework-document-other = Други документ
+
+casework-assessment-title = Процена
+casework-no-assessment = Процена није евидентирана.
+casework-reduction-percent = Умањење (проценат)
+casework-percent = { $percent } %
+casework-proposed-award = Предложена накнада
+
+casework-timeline-title = Последњи кораци
+casework-timeline-date = Датум
+casework-timeline-step = Корак
+casework-timeline-by = Ко
+casework-timeline-state = Стање после
+
+casework-action-create = Направи захтев
+casework-action-submit = Поднеси захтев
+casework-action-accept_for_assessment = Прихвати као допуштен
+casework-action-declare_inadmissible = Прогласи недопуштеним
+casework-action-request_evidence = Затражи доказе
+casework-action-complete_evidence = Прихвати доказе
+casework-action-evidence_deadline_passed = Рок за доказе је истекао
+casework-action-propose_award = Изнеси пред комисију
+casework-action-return_for_assessment = Врати на процену
+casework-action-decide = Одлучи
+casework-action-appeal = Уложи жалбу
+casework-action-record_appeal_outcome = Евидентирај исход жалбе
+casework-action-finalize = Учини одлуку правоснажном
+casework-action-start_payout = Започни исплату
+casework-action-mark_paid = Означи као исплаћено
+casework-action-close = Затвори захтев
+casework-action-withdraw = Повуци захтев
+casework-action-reopen = Поново отвори захтев
+casework-action-edit_draft = Нацрт измењен
+casework-action-upload_document = Документ поднет
+casework-action-cast_vote = Глас дат
+casework-action-recuse = Члан се изузео
+casework-action-grant_interim_award = Привремена накнада додељена
+casework-action-grant_filing_extension = Рок за подношење продужен
+casework-action-record_assessment = Евидентирај процену
+casework-action-assign = Додељено
+casework-action-prepare_payment_order = Налог за плаћање припремљен
+casework-action-approve_payment_order = Налог за плаћање одобрен
+casework-action-cancel_payment_order = Налог за плаћање поништен
+casework-action-confirm_payment = Исплата потврђена
+casework-action-flag_overdue = Означено као закаснело
+casework-action-record_recovery = Наплата евидентирана
+
+casework-documents-legend = Који документи су потребни?
+casework-documents-hint = Изаберите све што важи.
+casework-evidence-due-legend = До када?
+casework-evidence-due-hint = На пример, 27 3 2027. Оставите празно за уобичајени рок јурисдикције.
+casework-day = Дан
+casework-month = Месец
+casework-year = Година
+casework-appeal-outcome-legend = Какав је исход жалбе?
+casework-appeal-outcome-upheld = Одлука остаје на снази
+casework-appeal-outcome-varied = Нова одлука мења накнаду
+casework-appeal-outcome-remitted = Враћа се на нову процену
+casework-varied-award = Нова накнада, ако је измењена
+casework-varied-award-hint = Износ као што је 4500.00
+casework-reason = Образложење
+casework-reason-hint = Подносилац ће га прочитати у одлуци или писму.
+casework-appeal-waived = Подносилац се одрекао жалбе
+casework-cancel = Откажи
+
+casework-error-blocked = Ово још није могуће: правило шеме то тренутно спречава.
+casework-error-changed = Захтев је у међувремену измењен. Вратите се на предмет и покушајте поново.
+casework-error-reason = Унесите образложење
+casework-error-requested-documents = Изаберите бар један документ
+casework-error-evidence-due = Унесите стваран датум после данашњег, у дозвољеном року
+casework-error-appeal-outcome = Изаберите исход жалбе
+casework-error-varied-award = Унесите нову накнаду као износ, нпр. 4500.00, и само када је накнада измењена
+
+casework-assessment-page-title = Евидентирај процену
+casework-assessment-intro = Унесите утврђени износ за сваку врсту штете; оставите празно ако се за њу ништа не тражи. Прегледајте накнаду пре него што је евидентирате.
+casework-losses-legend = Штете
+casework-reduction-hint = За понашање или осуде жртве, од 0 до 100. Оставите празно ако нема умањења.
+casework-error-amount = Унесите износ као што је 3300.00
+casework-error-reduction = Унесите проценат од 0 до 100
+casework-error-loss = Калкулатор не може да процени ову штету: проверите износ
+casework-preview-title = Преглед накнаде
+casework-preview-head = Врста штете
+casework-preview-claimed = Тражено
+casework-preview-allowed = Признато
+casework-preview-payable = За исплату
+casework-preview-explanation = Примењено правило
+casework-gross = Бруто
+casework-limited = После ограничења шеме
+casework-offsets = Исплате из других извора
+casework-reduction = Умањење
+casework-interim-deducted = Одбијене привремене накнаде
+casework-total = Накнада
+casework-warning = Упозорење
+casework-provisional = Неке вредности ове табеле су привремене: нису могле да се потврде из јавног извора.
+casework-preview-button = Прегледај накнаду
+casework-record-button = Евидентирај процену
