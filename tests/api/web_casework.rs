@@ -202,6 +202,10 @@ async fn accepting_a_claim_as_admissible_moves_it_to_assessment_as_the_api_would
         shown.body.contains("Record the assessment"),
         "the next step"
     );
+    assert!(
+        shown.body.contains("Record the assessment first."),
+        "why the proposal must wait"
+    );
 }
 
 async fn declaring_a_claim_inadmissible_needs_a_reason_and_stores_nothing_without_one(
@@ -228,6 +232,11 @@ async fn declaring_a_claim_inadmissible_needs_a_reason_and_stores_nothing_withou
     assert_eq!(decided["state"], "decided");
     assert_eq!(decided["decision"]["outcome"], "inadmissible");
     assert_eq!(decided["decision"]["reason"], reason);
+    let case = browser
+        .get(&format!("/casework/claims/{claim}?lang=en"))
+        .await;
+    assert!(case.body.contains("Inadmissible"));
+    assert!(case.body.contains(reason), "the reason, on the case page");
 }
 
 async fn evidence_is_requested_by_a_date_and_accepted_after_the_lawyer_uploads_it(app: TestApp) {
@@ -390,10 +399,18 @@ async fn the_outcome_of_an_appeal_is_recorded_as_the_api_would(app: TestApp) {
     let claim = claim_in_review(&app, &cast).await;
     all_vote(&app, &cast, claim, "approve").await;
     app.act_ok(&cast.chair, claim, "decide", None).await;
+    let mut browser = secretariat_browser(&app).await;
+    let decided = browser
+        .get(&format!("/casework/claims/{claim}?lang=en"))
+        .await;
+    assert!(
+        decided.body.contains("The appeal window is open until"),
+        "{}",
+        decided.body
+    );
     let appeal = json!({"reason": "The award leaves out the costs of therapy."});
     app.act_ok(&cast.lawyer, claim, "appeal", Some(appeal))
         .await;
-    let mut browser = secretariat_browser(&app).await;
     let path = format!("/casework/claims/{claim}/actions/record_appeal_outcome");
     let form = browser.get(&format!("{path}?lang=en")).await;
     assert!(form.body.contains("The decision stands"));

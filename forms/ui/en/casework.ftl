@@ -13,6 +13,10 @@ casework-actions-title = What you can do now
 casework-no-actions = Nothing for the secretariat to do on this claim now.
 casework-action-blocked = Not possible yet
 casework-action-title = Action
+casework-blocked-no-assessment = Record the assessment first.
+casework-blocked-appeal-window-open = The appeal window is open until { $date }, unless the applicant waives the appeal.
+casework-blocked-award-not-paid = The award must be paid before the claim closes.
+casework-blocked-reopening-not-allowed = This jurisdiction does not allow closed claims to be reopened.
 
 casework-facts-title = Facts
 casework-offence = Offence
@@ -75,6 +79,14 @@ casework-no-assessment = No assessment has been recorded.
 casework-reduction-percent = Reduction (percent)
 casework-percent = { $percent } %
 casework-proposed-award = Proposed award
+
+casework-decision-title = Decision
+casework-decision-outcome = Outcome
+casework-decided-on = Decided on
+casework-award = Award
+casework-outcome-award = Award granted
+casework-outcome-rejected = Rejected
+casework-outcome-inadmissible = Inadmissible
 
 casework-timeline-title = Latest steps
 casework-timeline-date = Date

@@ -13,6 +13,10 @@ casework-actions-title = Çfarë mund të bëni tani
 casework-no-actions = Sekretariati nuk ka asgjë për të bërë tani në këtë kërkesë.
 casework-action-blocked = Ende jo e mundur
 casework-action-title = Veprim
+casework-blocked-no-assessment = Së pari regjistroni vlerësimin.
+casework-blocked-appeal-window-open = Afati i ankesës është i hapur deri më { $date }, përveç nëse parashtruesi heq dorë nga ankesa.
+casework-blocked-award-not-paid = Kompensimi duhet të paguhet para se kërkesa të mbyllet.
+casework-blocked-reopening-not-allowed = Ky juridiksion nuk lejon rihapjen e kërkesave të mbyllura.
 
 casework-facts-title = Faktet
 casework-offence = Vepra
@@ -75,6 +79,14 @@ casework-no-assessment = Nuk është regjistruar vlerësim.
 casework-reduction-percent = Zbritja (përqind)
 casework-percent = { $percent } %
 casework-proposed-award = Kompensimi i propozuar
+
+casework-decision-title = Vendimi
+casework-decision-outcome = Rezultati
+casework-decided-on = Vendosur më
+casework-award = Kompensimi
+casework-outcome-award = Kompensim i dhënë
+casework-outcome-rejected = Refuzuar
+casework-outcome-inadmissible = E papranueshme
 
 casework-timeline-title = Hapat e fundit
 casework-timeline-date = Data

@@ -13,6 +13,10 @@ casework-actions-title = Шта сада можете да урадите
 casework-no-actions = Секретаријат тренутно нема шта да ради на овом захтеву.
 casework-action-blocked = Још није могуће
 casework-action-title = Радња
+casework-blocked-no-assessment = Прво евидентирајте процену.
+casework-blocked-appeal-window-open = Рок за жалбу је отворен до { $date }, осим ако се подносилац одрекне жалбе.
+casework-blocked-award-not-paid = Накнада мора да буде исплаћена пре затварања захтева.
+casework-blocked-reopening-not-allowed = Ова јурисдикција не дозвољава поновно отварање затворених захтева.
 
 casework-facts-title = Чињенице
 casework-offence = Кривично дело
@@ -75,6 +79,14 @@ casework-no-assessment = Процена није евидентирана.
 casework-reduction-percent = Умањење (проценат)
 casework-percent = { $percent } %
 casework-proposed-award = Предложена накнада
+
+casework-decision-title = Одлука
+casework-decision-outcome = Исход
+casework-decided-on = Одлучено дана
+casework-award = Накнада
+casework-outcome-award = Накнада додељена
+casework-outcome-rejected = Одбијено
+casework-outcome-inadmissible = Недопуштено
 
 casework-timeline-title = Последњи кораци
 casework-timeline-date = Датум

@@ -12,6 +12,8 @@ use serde::Deserialize;
 use super::{action_name, actions_for_secretariat, case_path, failed_read, head_name, money_text};
 use crate::domain::access::{initials, may_see_identity};
 use crate::domain::audit::StoredEvent;
+use crate::domain::claim::Outcome;
+use crate::domain::error::RuleViolation;
 use crate::domain::operations::{self, ClaimOperation};
 use crate::domain::workflow::{Availability, accepted_fields};
 use crate::domain::{Actor, Claim, ClaimId};
@@ -46,8 +48,9 @@ pub struct ActionOffer {
     pub label: String,
     pub href: String,
     pub takes_input: bool,
-    /// A rule blocks it now (the evidence is not yet due, no assessment is recorded).
-    pub blocked: bool,
+    /// The rule that blocks it without input, in words. An action that takes input keeps its
+    /// form: the input may satisfy the rule (a waived appeal lets the decision become final).
+    pub blocked: Option<String>,
 }
 
 pub struct DocumentRow {
@@ -88,6 +91,7 @@ struct CasePage {
     documents: Vec<DocumentRow>,
     requests: Vec<RequestView>,
     assessment: Vec<Row>,
+    decision: Vec<Row>,
     events: Vec<EventRow>,
 }
 
@@ -152,6 +156,7 @@ pub async fn case_page(
         documents: documents(tr, &records.documents),
         requests: requests(tr, &records.requests),
         assessment: assessment(tr, &services, &claim),
+        decision: decision(tr, &claim),
         events: timeline(tr, &records.events),
         frame,
     };
@@ -283,9 +288,29 @@ fn offers(tr: Tr, claim: &Claim, available: Vec<Availability>) -> Vec<ActionOffe
                 .to_owned(),
             href: format!("{}/actions/{}", case_path(claim.id.0), availability.action),
             takes_input: !accepted_fields(availability.action).is_empty(),
-            blocked: availability.blocked_by.is_some(),
+            blocked: availability
+                .blocked_by
+                .map(|violation| blocking_rule(tr, &violation)),
         })
         .collect()
+}
+
+/// The rule the domain names as blocking an action, in the visitor's language: in words of its
+/// own for the rules that block the secretariat's actions, generically for the others.
+fn blocking_rule(tr: Tr, violation: &RuleViolation) -> String {
+    match violation {
+        RuleViolation::NoAssessment => tr.t("casework-blocked-no-assessment").to_owned(),
+        RuleViolation::AppealWindowOpen { last_day } => tr.with(
+            "casework-blocked-appeal-window-open",
+            "date",
+            &tr.date(last_day),
+        ),
+        RuleViolation::AwardNotPaid { .. } => tr.t("casework-blocked-award-not-paid").to_owned(),
+        RuleViolation::ReopeningNotAllowed => {
+            tr.t("casework-blocked-reopening-not-allowed").to_owned()
+        }
+        _ => tr.t("casework-action-blocked").to_owned(),
+    }
 }
 
 fn documents(tr: Tr, documents: &[StoredDocument]) -> Vec<DocumentRow> {
@@ -348,6 +373,30 @@ fn assessment(tr: Tr, services: &Services, claim: &Claim) -> Vec<Row> {
             "casework-proposed-award",
             money_text(tr, award),
         ));
+    }
+    rows
+}
+
+/// The decision given, if any: its outcome, the award, the reason of an inadmissibility.
+fn decision(tr: Tr, claim: &Claim) -> Vec<Row> {
+    let Some(decision) = &claim.decision else {
+        return Vec::new();
+    };
+    let outcome = &decision.outcome;
+    let mut rows = vec![
+        Row::new(
+            tr,
+            "casework-decision-outcome",
+            tr.t(&format!("casework-outcome-{}", outcome.kind()))
+                .to_owned(),
+        ),
+        Row::new(tr, "casework-decided-on", tr.date(&decision.decided_on)),
+    ];
+    if let Some(award) = outcome.award() {
+        rows.push(Row::new(tr, "casework-award", money_text(tr, award)));
+    }
+    if let Outcome::Inadmissible { reason } = outcome {
+        rows.push(Row::new(tr, "casework-reason", reason.clone()));
     }
     rows
 }

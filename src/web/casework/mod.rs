@@ -185,7 +185,7 @@ mod tests {
     use strum::IntoEnumIterator;
 
     use super::super::i18n::{UiLanguage, messages};
-    use crate::domain::claim::{ApplicantKind, DocumentKind};
+    use crate::domain::claim::{ApplicantKind, DocumentKind, OutcomeKind};
     use crate::domain::operations::ClaimOperation;
     use crate::domain::workflow::AppealOutcome;
     use crate::domain::{ClaimAction, ClaimState};
@@ -214,6 +214,9 @@ mod tests {
         }
         for kind in ApplicantKind::iter() {
             assert_worded(&format!("casework-applicant-kind-{kind}"));
+        }
+        for outcome in OutcomeKind::iter() {
+            assert_worded(&format!("casework-outcome-{outcome}"));
         }
         for outcome in AppealOutcome::iter() {
             assert_worded(&format!("casework-appeal-outcome-{outcome}"));
