@@ -11,6 +11,7 @@
 
 mod admin;
 mod assets;
+mod casework;
 mod claims;
 pub mod csrf;
 mod i18n;
@@ -101,6 +102,24 @@ where
         .at(
             "/admin/users/:id",
             page(get(admin::user_page).post(admin::change_user), &state),
+        )
+        .at(
+            "/casework/claims/:id",
+            page(get(casework::case_page), &state),
+        )
+        .at(
+            "/casework/claims/:id/actions/:action",
+            page(
+                get(casework::action_page).post(casework::perform_action),
+                &state,
+            ),
+        )
+        .at(
+            "/casework/claims/:id/assessment",
+            page(
+                get(casework::assessment_page).post(casework::record_assessment),
+                &state,
+            ),
         )
         .at("/assets/:version/:name", get(assets::asset))
         .nest("/", api)

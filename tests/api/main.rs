@@ -33,6 +33,7 @@ mod statistics;
 mod users;
 mod web_admin;
 mod web_browser;
+mod web_casework;
 mod web_pages;
 mod web_sessions;
 mod workflow;
