@@ -11,6 +11,7 @@
 
 mod assets;
 mod claims;
+mod commission;
 pub mod csrf;
 mod i18n;
 mod pages;
@@ -92,6 +93,41 @@ where
             "/secretariat/queue",
             page(get(claims::secretariat_queue_page), &state),
         )
+        .at(
+            "/commission/agenda",
+            page(get(commission::agenda_page), &state),
+        )
+        .at(
+            "/commission/claims/:id",
+            page(get(commission::claim_page), &state),
+        )
+        .at(
+            "/commission/claims/:id/vote",
+            page(post(commission::submit_vote), &state),
+        )
+        .at(
+            "/commission/claims/:id/recusal",
+            page(post(commission::submit_recusal), &state),
+        )
+        .at(
+            "/commission/claims/:id/decide",
+            page(
+                get(commission::decide_page).post(commission::submit_decision),
+                &state,
+            ),
+        )
+        .at(
+            "/commission/claims/:id/decision-preview",
+            page(get(commission::decision_preview), &state),
+        )
+        .at(
+            "/commission/claims/:id/decision",
+            page(get(commission::decision_page), &state),
+        )
+        .at(
+            "/commission/claims/:id/decisions/:version",
+            page(get(commission::decision_document), &state),
+        )
         .at("/assets/:version/:name", get(assets::asset))
         .nest("/", api)
 }
@@ -149,7 +185,9 @@ mod tests {
     /// Every file under `src/web/<folder>` whose name ends in `extension`, with its text, read
     /// at test time so a new page or handler is checked without being listed here.
     fn files(folder: &str, extension: &str) -> Vec<(String, String)> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web").join(folder);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/web")
+            .join(folder);
         let mut found = Vec::new();
         let mut pending = vec![root];
         while let Some(directory) = pending.pop() {
@@ -163,7 +201,10 @@ mod tests {
                 }
             }
         }
-        assert!(!found.is_empty(), "no .{extension} files under src/web/{folder}");
+        assert!(
+            !found.is_empty(),
+            "no .{extension} files under src/web/{folder}"
+        );
         found
     }
 

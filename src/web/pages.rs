@@ -16,6 +16,12 @@ use crate::domain::Role;
 pub const ROLE_HOMES: &[(Role, &str, &str)] = &[
     (Role::Lawyer, "/lawyer/claims", "nav-my-claims"),
     (Role::Secretariat, "/secretariat/queue", "nav-queue"),
+    (
+        Role::Commissioner,
+        "/commission/agenda",
+        "commission-nav-agenda",
+    ),
+    (Role::Chair, "/commission/agenda", "commission-nav-agenda"),
 ];
 
 /// Where a signed-in person lands: the first of their roles' pages.
