@@ -32,6 +32,8 @@ use poem_openapi::{OpenApiService, Tags};
 
 pub use awards::CalculationView;
 pub use problem::Problem;
+/// The web UI shows a claim as the API does, masked alike (`ClaimView::for_actor`).
+pub use views::ClaimView;
 
 use crate::service::Services;
 

@@ -269,6 +269,37 @@ impl Services {
         Ok(claim)
     }
 
+    /// The decision `action` would issue now, as PDF in `language` (the applicant's when
+    /// absent): the same checks and the same draft as `perform`, numbered as the next version,
+    /// copied for the actor as issued decisions are, and nothing stored. The chair reads it
+    /// before deciding; issued the same day, the decision prints the same words and code.
+    pub async fn preview_decision(
+        &self,
+        actor: &Actor,
+        id: ClaimId,
+        (action, input): (ClaimAction, &ActionInput),
+        language: Option<crate::domain::claim::Language>,
+    ) -> Result<Vec<u8>, ServiceError> {
+        if !ISSUING_ACTIONS.contains(&action) {
+            return Err(ServiceError::NotFound("decision"));
+        }
+        let signatures = self.signatures(actor, id).await?;
+        let claim = load_accessible(self.database(), actor, id).await?;
+        let loaded = self.load_context(self.database(), &claim, None).await?;
+        let context = context(&loaded, actor, self.today());
+        let performed = workflow::perform(&claim, action, &context, input)?;
+        let limits = (loaded.rules, loaded.schedules);
+        let draft = decisions::draft(&performed.claim, limits, &loaded.ballot, &signatures)
+            .ok_or(ServiceError::NotFound("decision"))?;
+        let previous = store::decisions::latest_version(self.database(), id).await?;
+        let version = (previous.map_or(1, |version| version + 1), previous);
+        let preview = decisions::issue((id, &draft), version, &self.public_url, self.now())?;
+        let recipient = self.copy_for(actor, &claim).await?;
+        let language = language.unwrap_or(claim.facts.language);
+        self.render_decision(preview.content, language, recipient)
+            .await
+    }
+
     pub async fn cast_vote(
         &self,
         actor: &Actor,

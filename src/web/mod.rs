@@ -13,6 +13,7 @@ mod admin;
 mod assets;
 mod casework;
 mod claims;
+mod commission;
 pub mod csrf;
 mod i18n;
 mod pages;
@@ -120,6 +121,41 @@ where
                 get(casework::assessment_page).post(casework::record_assessment),
                 &state,
             ),
+        )
+        .at(
+            "/commission/agenda",
+            page(get(commission::agenda_page), &state),
+        )
+        .at(
+            "/commission/claims/:id",
+            page(get(commission::claim_page), &state),
+        )
+        .at(
+            "/commission/claims/:id/vote",
+            page(post(commission::submit_vote), &state),
+        )
+        .at(
+            "/commission/claims/:id/recusal",
+            page(post(commission::submit_recusal), &state),
+        )
+        .at(
+            "/commission/claims/:id/decide",
+            page(
+                get(commission::decide_page).post(commission::submit_decision),
+                &state,
+            ),
+        )
+        .at(
+            "/commission/claims/:id/decision-preview",
+            page(get(commission::decision_preview), &state),
+        )
+        .at(
+            "/commission/claims/:id/decision",
+            page(get(commission::decision_page), &state),
+        )
+        .at(
+            "/commission/claims/:id/decisions/:version",
+            page(get(commission::decision_document), &state),
         )
         .at("/assets/:version/:name", get(assets::asset))
         .nest("/", api)

@@ -17,6 +17,12 @@ pub const ROLE_HOMES: &[(Role, &str, &str)] = &[
     (Role::Lawyer, "/lawyer/claims", "nav-my-claims"),
     (Role::Secretariat, "/secretariat/queue", "nav-queue"),
     (Role::Admin, "/admin/users", "admin-nav-users"),
+    (
+        Role::Commissioner,
+        "/commission/agenda",
+        "commission-nav-agenda",
+    ),
+    (Role::Chair, "/commission/agenda", "commission-nav-agenda"),
 ];
 
 /// Where a signed-in person lands: the first of their roles' pages.

@@ -34,6 +34,7 @@ mod users;
 mod web_admin;
 mod web_browser;
 mod web_casework;
+mod web_commission;
 mod web_pages;
 mod web_sessions;
 mod workflow;

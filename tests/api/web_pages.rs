@@ -71,7 +71,7 @@ async fn the_language_comes_from_the_query_then_the_cookie_then_accept_language(
 async fn each_role_is_refused_the_pages_of_the_others(app: TestApp) {
     app.user("lawyer", &[Role::Lawyer]).await;
     app.user("secretariat", &[Role::Secretariat]).await;
-    app.user("member", &[Role::Commissioner]).await;
+    app.user("member", &[Role::Admin]).await;
     let mut anonymous = Browser::new(&app);
     for path in ["/lawyer/claims", "/secretariat/queue", "/"] {
         let page = anonymous.get(path).await;
