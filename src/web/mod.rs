@@ -12,6 +12,7 @@
 mod assets;
 mod claims;
 pub mod csrf;
+mod finance;
 mod i18n;
 mod pages;
 mod session;
@@ -92,6 +93,57 @@ where
             "/secretariat/queue",
             page(get(claims::secretariat_queue_page), &state),
         )
+        .at(
+            "/finance/payments",
+            page(get(finance::payments_page), &state),
+        )
+        .at(
+            "/finance/claims/:id/start-payout",
+            page(post(finance::start_payout), &state),
+        )
+        .at(
+            "/finance/claims/:id/orders/new",
+            page(get(finance::prepare_order_page), &state),
+        )
+        .at(
+            "/finance/claims/:id/orders",
+            page(post(finance::prepare_order), &state),
+        )
+        .at(
+            "/finance/orders/:id/approve",
+            page(post(finance::approve_order), &state),
+        )
+        .at(
+            "/finance/orders/:id/cancel",
+            page(
+                get(finance::cancel_order_page).post(finance::cancel_order),
+                &state,
+            ),
+        )
+        .at(
+            "/finance/batches/new",
+            page(get(finance::new_batch_page), &state),
+        )
+        .at(
+            "/finance/batches",
+            page(post(finance::create_batch), &state),
+        )
+        .at(
+            "/finance/batches/:id",
+            page(get(finance::batch_page), &state),
+        )
+        .at(
+            "/finance/batches/:id/export",
+            page(get(finance::export_batch), &state),
+        )
+        .at(
+            "/finance/batches/:id/statement",
+            page(post(finance::upload_statement), &state),
+        )
+        .at(
+            "/finance/reports/payments",
+            page(get(finance::payments_report_page), &state),
+        )
         .at("/assets/:version/:name", get(assets::asset))
         .nest("/", api)
 }
@@ -149,7 +201,9 @@ mod tests {
     /// Every file under `src/web/<folder>` whose name ends in `extension`, with its text, read
     /// at test time so a new page or handler is checked without being listed here.
     fn files(folder: &str, extension: &str) -> Vec<(String, String)> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web").join(folder);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/web")
+            .join(folder);
         let mut found = Vec::new();
         let mut pending = vec![root];
         while let Some(directory) = pending.pop() {
@@ -163,7 +217,10 @@ mod tests {
                 }
             }
         }
-        assert!(!found.is_empty(), "no .{extension} files under src/web/{folder}");
+        assert!(
+            !found.is_empty(),
+            "no .{extension} files under src/web/{folder}"
+        );
         found
     }
 
