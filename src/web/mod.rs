@@ -15,6 +15,7 @@ mod casework;
 mod claims;
 mod commission;
 pub mod csrf;
+mod finance;
 mod i18n;
 mod pages;
 mod session;
@@ -156,6 +157,57 @@ where
         .at(
             "/commission/claims/:id/decisions/:version",
             page(get(commission::decision_document), &state),
+        )
+        .at(
+            "/finance/payments",
+            page(get(finance::payments_page), &state),
+        )
+        .at(
+            "/finance/claims/:id/start-payout",
+            page(post(finance::start_payout), &state),
+        )
+        .at(
+            "/finance/claims/:id/orders/new",
+            page(get(finance::prepare_order_page), &state),
+        )
+        .at(
+            "/finance/claims/:id/orders",
+            page(post(finance::prepare_order), &state),
+        )
+        .at(
+            "/finance/orders/:id/approve",
+            page(post(finance::approve_order), &state),
+        )
+        .at(
+            "/finance/orders/:id/cancel",
+            page(
+                get(finance::cancel_order_page).post(finance::cancel_order),
+                &state,
+            ),
+        )
+        .at(
+            "/finance/batches/new",
+            page(get(finance::new_batch_page), &state),
+        )
+        .at(
+            "/finance/batches",
+            page(post(finance::create_batch), &state),
+        )
+        .at(
+            "/finance/batches/:id",
+            page(get(finance::batch_page), &state),
+        )
+        .at(
+            "/finance/batches/:id/export",
+            page(get(finance::export_batch), &state),
+        )
+        .at(
+            "/finance/batches/:id/statement",
+            page(post(finance::upload_statement), &state),
+        )
+        .at(
+            "/finance/reports/payments",
+            page(get(finance::payments_report_page), &state),
         )
         .at("/assets/:version/:name", get(assets::asset))
         .nest("/", api)

@@ -23,6 +23,16 @@ pub const ROLE_HOMES: &[(Role, &str, &str)] = &[
         "commission-nav-agenda",
     ),
     (Role::Chair, "/commission/agenda", "commission-nav-agenda"),
+    (
+        Role::FinanceOfficer,
+        "/finance/payments",
+        "finance-nav-payments",
+    ),
+    (
+        Role::FinanceApprover,
+        "/finance/payments",
+        "finance-nav-payments",
+    ),
 ];
 
 /// Where a signed-in person lands: the first of their roles' pages.
@@ -71,7 +81,7 @@ impl Frame {
     /// The frame of the page at `path`, titled by the text `title_key`.
     pub fn new(visit: &Visit, path: &str, title_key: &str) -> Frame {
         let tr = visit.tr();
-        let navigation = ROLE_HOMES
+        let mut navigation: Vec<NavigationLink> = ROLE_HOMES
             .iter()
             .filter(|(role, _, _)| visit.has_role(*role))
             .map(|(_, href, label_key)| NavigationLink {
@@ -80,6 +90,8 @@ impl Frame {
                 current: *href == path,
             })
             .collect();
+        // Two roles may share a home (finance officers and approvers): one link for both.
+        navigation.dedup_by_key(|link| link.href);
         let languages = UiLanguage::ALL
             .iter()
             .map(|language| LanguageLink {

@@ -35,6 +35,7 @@ mod web_admin;
 mod web_browser;
 mod web_casework;
 mod web_commission;
+mod web_finance;
 mod web_pages;
 mod web_sessions;
 mod workflow;

@@ -1,1 +1,143 @@
 # Texts of the finance pages (src/web/finance).
+
+finance-nav-payments = Payments
+finance-payments-title = Payments
+finance-report-link = Payments report
+finance-awards-heading = Final awards awaiting payment
+finance-awards-none = No final awards are waiting for payment.
+finance-column-award = Award
+finance-column-to-pay = To pay (award less interim payments)
+finance-column-action = Action
+finance-start-payout = Start payout
+finance-prepare-order = Prepare a payment order
+finance-list-truncated = There are more than this page shows. The oldest are shown first.
+
+finance-orders-heading = Payment orders
+finance-orders-by-state = Payment orders by state
+finance-orders-caption = Payment orders: { $state }
+finance-orders-none = No payment orders are in the state “{ $state }”.
+finance-column-order = Order
+finance-column-payee = Payee
+finance-column-amount = Amount
+finance-column-due = Due
+finance-due-now = Now
+finance-approve = Approve
+finance-cancel = Cancel
+finance-prepared-by-you = You prepared this order. Another person must approve it (four eyes).
+finance-batch-create = Put approved orders into a batch for the bank
+
+finance-order-state-prepared = Prepared
+finance-order-state-approved = Approved
+finance-order-state-exported = Sent to the bank
+finance-order-state-paid = Paid
+finance-order-state-returned = Returned by the bank
+finance-order-state-cancelled = Cancelled
+
+finance-payee-kind = Who is paid
+finance-payee-kind-claimant = The applicant
+finance-payee-kind-provider = A service provider (such as a hospital or funeral home)
+finance-payee-kind-guardian = A guardian’s or trust account for a minor
+
+finance-done-title = Success
+finance-done-payout-started = The payout has started. You can now prepare payment orders for the award.
+finance-done-prepared = The payment order was prepared. Another person must now approve it.
+finance-done-approved = The payment order was approved.
+finance-done-cancelled = The payment order was cancelled.
+finance-done-batch-created = The batch was created. Download its file and send it to the bank.
+finance-done-confirmed = Confirmations recorded now: { $recorded }.
+finance-done-already-recorded = Already on file from an earlier upload: { $already }.
+
+finance-prepare-title = Prepare a payment order
+finance-prepare-to-pay = Still to pay on this award (award less interim payments): { $amount }. Orders already prepared count against it.
+finance-payee-name = Name of the account holder
+finance-iban = IBAN
+finance-iban-hint = For example XK05 1212 0123 4567 8906
+finance-bic = BIC (optional)
+finance-bic-hint = For example RBKOXKPR
+finance-amount = Amount
+finance-amount-hint = For example 4245.00
+finance-reference = Payment reference
+finance-reference-hint = What the payee’s bank statement shows: up to 140 letters, digits and simple punctuation, in Latin script.
+# The default payment reference goes to the bank: Latin script only.
+finance-reference-default = Compensation { $reference }
+finance-instalments = Pay in instalments (optional)
+finance-instalment-count = Number of instalments
+finance-instalment-count-hint = Leave empty to pay the amount in one order.
+finance-first-due-on = First instalment due on
+finance-interval-days = Days between instalments
+finance-prepare-button = Prepare the order
+finance-back-to-payments = Back to payments
+
+finance-date-hint = For example 4 1 2027
+finance-date-day = Day
+finance-date-month = Month
+finance-date-year = Year
+
+finance-cancel-title = Cancel a payment order
+finance-cancel-reason = Why is the order cancelled? (optional)
+finance-cancel-reason-hint = For example: the account details were wrong.
+finance-cancel-button = Cancel the order
+
+finance-batch-new-title = Create a batch for the bank
+finance-batch-new-intro = Every approved order in the currency goes into the batch. The bank pays them on the day you give.
+finance-currency = Currency
+finance-execution-date = Day the bank is to pay
+finance-batch-create-button = Create the batch
+finance-batch-title = Batch for the bank
+finance-batch-name = Batch { $batch }
+finance-batch-orders = Orders in the batch
+finance-batch-total = Total
+finance-batch-created-on = Created on
+finance-batch-files = Files for the bank
+finance-download-pain001 = Download the ISO 20022 file (pain.001 XML)
+finance-download-csv = Download the CSV file
+finance-statement-heading = Record the bank’s confirmations
+finance-statement-label = The bank’s statement (CSV file)
+finance-statement-hint = The header line is end_to_end_id,status,bank_reference,date,reason. Nothing is recorded unless every line is right; uploading the same file again records nothing twice.
+finance-statement-button = Upload and record
+finance-statement-line = Line { $line } of the statement cannot be read
+finance-statement-field = Line { $line } of the statement: the column { $column } is not right
+finance-statement-unknown-order = The statement names { $order }, which is not a payment order of this service
+finance-statement-not-in-batch = The statement names { $order }, which is not in this batch
+finance-statement-date-in-future = The statement’s date for { $order } is in the future
+
+finance-report-title = Payments report
+finance-report-intro = Payments the bank confirmed between two dates, both included, per month, currency and payee.
+finance-report-from = From
+finance-report-to = To
+finance-report-button = Show the report
+finance-report-none = No payments were confirmed in these dates.
+finance-report-caption = Confirmed payments
+finance-report-period = Month
+finance-report-payments = Payments
+
+finance-error-date = Enter a real date for “{ $field }”
+finance-error-payee-kind = Choose who is paid
+finance-error-payee-name = Enter the name of the account holder
+finance-error-iban = Enter a valid IBAN, such as XK05 1212 0123 4567 8906
+finance-error-bic = Enter a valid BIC of 8 or 11 characters, such as RBKOXKPR, or leave it empty
+finance-error-amount = Enter an amount above zero, such as 4245.00
+finance-error-reference = Enter a payment reference of up to 140 letters, digits and simple punctuation in Latin script
+finance-error-instalment-count = Enter the number of instalments as a whole number
+finance-error-interval-days = Enter the days between instalments as a whole number
+finance-error-instalments = A plan has 1 to 60 instalments, 1 to 366 days apart, each of at least one cent
+finance-error-exceeds-obligation = The amount is more than remains to be paid on the award: { $available }
+finance-error-currency = Choose the currency
+finance-error-execution-date-past = The day the bank is to pay must be today or later
+finance-error-no-approved-orders = There are no approved orders in this currency to put into a batch
+finance-error-report-range = The end date must not be before the start date
+finance-error-no-payer = The scheme’s own bank account is not configured, so no bank file can be made. Ask an administrator.
+finance-error-reason-too-long = The reason must be 2000 characters or fewer
+finance-error-statement-file = Choose the bank’s statement: a CSV file of at most 2 MB
+finance-error-same-user = You cannot approve this order because you prepared it. Another finance approver must approve it (four eyes).
+finance-error-approver-only = Only a finance approver can approve a payment order, and never one they prepared themselves: every payment is checked by a second person (four eyes).
+finance-error-confirm-approver-only = Only a finance approver can record the bank’s confirmations.
+finance-error-officer-only = Only a finance officer can prepare payment orders.
+finance-error-above-limit = The amount is above your approval limit of { $limit }. An approver with a higher limit must approve it.
+finance-error-no-limit = You have no approval limit in { $currency }. Ask an administrator to set one.
+finance-error-order-state = This order can no longer be changed this way: it is now “{ $state }”.
+finance-error-forbidden = Your role does not allow this. Finance officers prepare orders and batches; finance approvers approve orders and record the bank’s confirmations.
+finance-error-claim-state = The claim is not in a state that allows this now. Reload the page to see where it stands.
+finance-error-rule = The claim cannot be paid now: there is no award to pay, or it has been paid.
+finance-error-conflict = Someone changed this at the same time. Reload the page and try again.
+finance-error-invalid = This could not be done: { $reason }

@@ -1,1 +1,143 @@
 # Texts of the finance pages (src/web/finance).
+
+finance-nav-payments = Pagesat
+finance-payments-title = Pagesat
+finance-report-link = Raporti i pagesave
+finance-awards-heading = Kompensimet përfundimtare që presin pagesën
+finance-awards-none = Asnjë kompensim përfundimtar nuk pret pagesën.
+finance-column-award = Kompensimi
+finance-column-to-pay = Për t’u paguar (kompensimi pa pagesat e përkohshme)
+finance-column-action = Veprimi
+finance-start-payout = Fillo pagesën
+finance-prepare-order = Përgatit një urdhër pagese
+finance-list-truncated = Ka më shumë se sa tregon kjo faqe. Më të vjetrat shfaqen të parat.
+
+finance-orders-heading = Urdhrat e pagesës
+finance-orders-by-state = Urdhrat e pagesës sipas gjendjes
+finance-orders-caption = Urdhrat e pagesës: { $state }
+finance-orders-none = Asnjë urdhër pagese nuk është në gjendjen “{ $state }”.
+finance-column-order = Urdhri
+finance-column-payee = Përfituesi
+finance-column-amount = Shuma
+finance-column-due = Afati
+finance-due-now = Tani
+finance-approve = Mirato
+finance-cancel = Anulo
+finance-prepared-by-you = Ju e përgatitët këtë urdhër. Një person tjetër duhet ta miratojë (parimi i katër syve).
+finance-batch-create = Vendos urdhrat e miratuar në një grup për bankën
+
+finance-order-state-prepared = I përgatitur
+finance-order-state-approved = I miratuar
+finance-order-state-exported = I dërguar në bankë
+finance-order-state-paid = I paguar
+finance-order-state-returned = I kthyer nga banka
+finance-order-state-cancelled = I anuluar
+
+finance-payee-kind = Kush paguhet
+finance-payee-kind-claimant = Parashtruesi i kërkesës
+finance-payee-kind-provider = Një ofrues shërbimi (si spitali ose shtëpia e varrimit)
+finance-payee-kind-guardian = Llogaria e kujdestarit ose llogari besimi për një të mitur
+
+finance-done-title = Sukses
+finance-done-payout-started = Pagesa filloi. Tani mund të përgatitni urdhra pagese për kompensimin.
+finance-done-prepared = Urdhri i pagesës u përgatit. Tani një person tjetër duhet ta miratojë.
+finance-done-approved = Urdhri i pagesës u miratua.
+finance-done-cancelled = Urdhri i pagesës u anulua.
+finance-done-batch-created = Grupi u krijua. Shkarkoni skedarin e tij dhe dërgojeni në bankë.
+finance-done-confirmed = Konfirmime të regjistruara tani: { $recorded }.
+finance-done-already-recorded = Tashmë në dosje nga një ngarkim i mëparshëm: { $already }.
+
+finance-prepare-title = Përgatit një urdhër pagese
+finance-prepare-to-pay = Mbetet për t’u paguar për këtë kompensim (kompensimi pa pagesat e përkohshme): { $amount }. Urdhrat e përgatitur tashmë llogariten brenda kësaj shume.
+finance-payee-name = Emri i mbajtësit të llogarisë
+finance-iban = IBAN
+finance-iban-hint = Për shembull XK05 1212 0123 4567 8906
+finance-bic = BIC (opsional)
+finance-bic-hint = Për shembull RBKOXKPR
+finance-amount = Shuma
+finance-amount-hint = Për shembull 4245,00
+finance-reference = Referenca e pagesës
+finance-reference-hint = Ajo që tregon pasqyra bankare e përfituesit: deri në 140 shkronja, shifra dhe shenja të thjeshta pikësimi, me alfabet latin.
+# The default payment reference goes to the bank: Latin script only.
+finance-reference-default = Kompensim { $reference }
+finance-instalments = Paguaj me këste (opsionale)
+finance-instalment-count = Numri i kësteve
+finance-instalment-count-hint = Lëreni bosh për ta paguar shumën me një urdhër.
+finance-first-due-on = Afati i këstit të parë
+finance-interval-days = Ditë ndërmjet kësteve
+finance-prepare-button = Përgatit urdhrin
+finance-back-to-payments = Kthehu te pagesat
+
+finance-date-hint = Për shembull 4 1 2027
+finance-date-day = Dita
+finance-date-month = Muaji
+finance-date-year = Viti
+
+finance-cancel-title = Anulo një urdhër pagese
+finance-cancel-reason = Pse anulohet urdhri? (opsionale)
+finance-cancel-reason-hint = Për shembull: të dhënat e llogarisë ishin të gabuara.
+finance-cancel-button = Anulo urdhrin
+
+finance-batch-new-title = Krijo një grup për bankën
+finance-batch-new-intro = Të gjithë urdhrat e miratuar në këtë monedhë hyjnë në grup. Banka i paguan në ditën që jepni.
+finance-currency = Monedha
+finance-execution-date = Dita kur banka duhet të paguajë
+finance-batch-create-button = Krijo grupin
+finance-batch-title = Grup për bankën
+finance-batch-name = Grupi { $batch }
+finance-batch-orders = Urdhrat në grup
+finance-batch-total = Gjithsej
+finance-batch-created-on = Krijuar më
+finance-batch-files = Skedarët për bankën
+finance-download-pain001 = Shkarko skedarin ISO 20022 (pain.001 XML)
+finance-download-csv = Shkarko skedarin CSV
+finance-statement-heading = Regjistro konfirmimet e bankës
+finance-statement-label = Pasqyra e bankës (skedar CSV)
+finance-statement-hint = Rreshti i kokës është end_to_end_id,status,bank_reference,date,reason. Asgjë nuk regjistrohet nëse nuk janë të sakta të gjitha rreshtat; ngarkimi i të njëjtit skedar përsëri nuk regjistron asgjë dy herë.
+finance-statement-button = Ngarko dhe regjistro
+finance-statement-line = Rreshti { $line } i pasqyrës nuk mund të lexohet
+finance-statement-field = Rreshti { $line } i pasqyrës: kolona { $column } nuk është e saktë
+finance-statement-unknown-order = Pasqyra përmend { $order }, që nuk është urdhër pagese i këtij shërbimi
+finance-statement-not-in-batch = Pasqyra përmend { $order }, që nuk është në këtë grup
+finance-statement-date-in-future = Data e pasqyrës për { $order } është në të ardhmen
+
+finance-report-title = Raporti i pagesave
+finance-report-intro = Pagesat e konfirmuara nga banka ndërmjet dy datave, të dyja të përfshira, sipas muajit, monedhës dhe përfituesit.
+finance-report-from = Nga
+finance-report-to = Deri
+finance-report-button = Shfaq raportin
+finance-report-none = Asnjë pagesë nuk u konfirmua në këto data.
+finance-report-caption = Pagesat e konfirmuara
+finance-report-period = Muaji
+finance-report-payments = Pagesat
+
+finance-error-date = Shkruani një datë të vërtetë për “{ $field }”
+finance-error-payee-kind = Zgjidhni kush paguhet
+finance-error-payee-name = Shkruani emrin e mbajtësit të llogarisë
+finance-error-iban = Shkruani një IBAN të vlefshëm, si XK05 1212 0123 4567 8906
+finance-error-bic = Shkruani një BIC të vlefshëm me 8 ose 11 shenja, si RBKOXKPR, ose lëreni bosh
+finance-error-amount = Shkruani një shumë mbi zero, si 4245,00
+finance-error-reference = Shkruani një referencë pagese deri në 140 shkronja, shifra dhe shenja të thjeshta pikësimi me alfabet latin
+finance-error-instalment-count = Shkruani numrin e kësteve si numër të plotë
+finance-error-interval-days = Shkruani ditët ndërmjet kësteve si numër të plotë
+finance-error-instalments = Një plan ka 1 deri në 60 këste, 1 deri në 366 ditë larg njëri-tjetrit, secili të paktën një cent
+finance-error-exceeds-obligation = Shuma është më e madhe se sa mbetet për t’u paguar për kompensimin: { $available }
+finance-error-currency = Zgjidhni monedhën
+finance-error-execution-date-past = Dita kur banka duhet të paguajë duhet të jetë sot ose më vonë
+finance-error-no-approved-orders = Nuk ka urdhra të miratuar në këtë monedhë për t’u vendosur në grup
+finance-error-report-range = Data e mbarimit nuk duhet të jetë para datës së fillimit
+finance-error-no-payer = Llogaria bankare e vetë skemës nuk është konfiguruar, prandaj nuk mund të krijohet skedar për bankën. Pyesni një administrator.
+finance-error-reason-too-long = Arsyeja duhet të ketë 2000 shenja ose më pak
+finance-error-statement-file = Zgjidhni pasqyrën e bankës: një skedar CSV deri në 2 MB
+finance-error-same-user = Nuk mund ta miratoni këtë urdhër sepse e përgatitët ju. Një miratues tjetër financiar duhet ta miratojë (parimi i katër syve).
+finance-error-approver-only = Vetëm një miratues financiar mund të miratojë një urdhër pagese, dhe kurrë një që e ka përgatitur vetë: çdo pagesë kontrollohet nga një person i dytë (parimi i katër syve).
+finance-error-confirm-approver-only = Vetëm një miratues financiar mund të regjistrojë konfirmimet e bankës.
+finance-error-officer-only = Vetëm një zyrtar financiar mund të përgatisë urdhra pagese.
+finance-error-above-limit = Shuma është mbi kufirin tuaj të miratimit prej { $limit }. Duhet ta miratojë një miratues me kufi më të lartë.
+finance-error-no-limit = Nuk keni kufi miratimi në { $currency }. Kërkojini një administratori ta caktojë.
+finance-error-order-state = Ky urdhër nuk mund të ndryshohet më në këtë mënyrë: tani është “{ $state }”.
+finance-error-forbidden = Roli juaj nuk e lejon këtë. Zyrtarët financiarë përgatisin urdhrat dhe grupet; miratuesit financiarë miratojnë urdhrat dhe regjistrojnë konfirmimet e bankës.
+finance-error-claim-state = Kërkesa nuk është në një gjendje që e lejon këtë tani. Rifreskoni faqen për të parë ku qëndron.
+finance-error-rule = Kërkesa nuk mund të paguhet tani: nuk ka kompensim për t’u paguar, ose është paguar.
+finance-error-conflict = Dikush e ndryshoi këtë në të njëjtën kohë. Rifreskoni faqen dhe provoni përsëri.
+finance-error-invalid = Kjo nuk mund të bëhej: { $reason }

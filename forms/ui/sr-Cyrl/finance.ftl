@@ -1,1 +1,143 @@
 # Texts of the finance pages (src/web/finance).
+
+finance-nav-payments = Исплате
+finance-payments-title = Исплате
+finance-report-link = Извештај о исплатама
+finance-awards-heading = Правоснажне накнаде које чекају исплату
+finance-awards-none = Ниједна правоснажна накнада не чека исплату.
+finance-column-award = Накнада
+finance-column-to-pay = За исплату (накнада умањена за привремене исплате)
+finance-column-action = Радња
+finance-start-payout = Започни исплату
+finance-prepare-order = Припреми налог за плаћање
+finance-list-truncated = Има их више него што ова страница приказује. Најстарији су приказани први.
+
+finance-orders-heading = Налози за плаћање
+finance-orders-by-state = Налози за плаћање по стању
+finance-orders-caption = Налози за плаћање: { $state }
+finance-orders-none = Ниједан налог за плаћање није у стању „{ $state }”.
+finance-column-order = Налог
+finance-column-payee = Прималац
+finance-column-amount = Износ
+finance-column-due = Доспева
+finance-due-now = Одмах
+finance-approve = Одобри
+finance-cancel = Откажи
+finance-prepared-by-you = Ви сте припремили овај налог. Мора да га одобри друга особа (начело четири ока).
+finance-batch-create = Стави одобрене налоге у пакет за банку
+
+finance-order-state-prepared = Припремљен
+finance-order-state-approved = Одобрен
+finance-order-state-exported = Послат банци
+finance-order-state-paid = Плаћен
+finance-order-state-returned = Враћен од банке
+finance-order-state-cancelled = Отказан
+
+finance-payee-kind = Коме се плаћа
+finance-payee-kind-claimant = Подносиоцу захтева
+finance-payee-kind-provider = Пружаоцу услуга (нпр. болници или погребном предузећу)
+finance-payee-kind-guardian = На рачун старатеља или наменски рачун малолетника
+
+finance-done-title = Успешно
+finance-done-payout-started = Исплата је започета. Сада можете припремити налоге за плаћање накнаде.
+finance-done-prepared = Налог за плаћање је припремљен. Сада мора да га одобри друга особа.
+finance-done-approved = Налог за плаћање је одобрен.
+finance-done-cancelled = Налог за плаћање је отказан.
+finance-done-batch-created = Пакет је направљен. Преузмите његову датотеку и пошаљите је банци.
+finance-done-confirmed = Сада евидентиране потврде: { $recorded }.
+finance-done-already-recorded = Већ евидентиране ранијим отпремањем: { $already }.
+
+finance-prepare-title = Припреми налог за плаћање
+finance-prepare-to-pay = Преостало за исплату по овој накнади (накнада умањена за привремене исплате): { $amount }. Већ припремљени налози се урачунавају у тај износ.
+finance-payee-name = Име власника рачуна
+finance-iban = IBAN
+finance-iban-hint = На пример XK05 1212 0123 4567 8906
+finance-bic = BIC (није обавезно)
+finance-bic-hint = На пример RBKOXKPR
+finance-amount = Износ
+finance-amount-hint = На пример 4245,00
+finance-reference = Позив на број плаћања
+finance-reference-hint = Оно што прималац види на изводу: до 140 слова, цифара и једноставних знакова интерпункције, латиницом.
+# The default payment reference goes to the bank: Latin script only.
+finance-reference-default = Naknada { $reference }
+finance-instalments = Исплата у ратама (није обавезно)
+finance-instalment-count = Број рата
+finance-instalment-count-hint = Оставите празно да би се износ исплатио једним налогом.
+finance-first-due-on = Прва рата доспева
+finance-interval-days = Број дана између рата
+finance-prepare-button = Припреми налог
+finance-back-to-payments = Назад на исплате
+
+finance-date-hint = На пример 4 1 2027
+finance-date-day = Дан
+finance-date-month = Месец
+finance-date-year = Година
+
+finance-cancel-title = Откажи налог за плаћање
+finance-cancel-reason = Зашто се налог отказује? (није обавезно)
+finance-cancel-reason-hint = На пример: подаци о рачуну су били погрешни.
+finance-cancel-button = Откажи налог
+
+finance-batch-new-title = Направи пакет за банку
+finance-batch-new-intro = Сви одобрени налози у тој валути улазе у пакет. Банка их плаћа на дан који наведете.
+finance-currency = Валута
+finance-execution-date = Дан када банка треба да плати
+finance-batch-create-button = Направи пакет
+finance-batch-title = Пакет за банку
+finance-batch-name = Пакет { $batch }
+finance-batch-orders = Налози у пакету
+finance-batch-total = Укупно
+finance-batch-created-on = Направљен
+finance-batch-files = Датотеке за банку
+finance-download-pain001 = Преузми датотеку ISO 20022 (pain.001 XML)
+finance-download-csv = Преузми датотеку CSV
+finance-statement-heading = Евидентирај потврде банке
+finance-statement-label = Извод банке (датотека CSV)
+finance-statement-hint = Први ред је end_to_end_id,status,bank_reference,date,reason. Ништа се не евидентира ако сви редови нису исправни; поновно отпремање исте датотеке ништа не евидентира двапут.
+finance-statement-button = Отпреми и евидентирај
+finance-statement-line = Ред { $line } извода не може да се прочита
+finance-statement-field = Ред { $line } извода: колона { $column } није исправна
+finance-statement-unknown-order = Извод наводи { $order }, што није налог за плаћање ове службе
+finance-statement-not-in-batch = Извод наводи { $order }, који није у овом пакету
+finance-statement-date-in-future = Датум у изводу за { $order } је у будућности
+
+finance-report-title = Извештај о исплатама
+finance-report-intro = Исплате које је банка потврдила између два датума, оба укључена, по месецу, валути и примаоцу.
+finance-report-from = Од
+finance-report-to = До
+finance-report-button = Прикажи извештај
+finance-report-none = У тим датумима није потврђена ниједна исплата.
+finance-report-caption = Потврђене исплате
+finance-report-period = Месец
+finance-report-payments = Исплате
+
+finance-error-date = Унесите стваран датум за „{ $field }”
+finance-error-payee-kind = Изаберите коме се плаћа
+finance-error-payee-name = Унесите име власника рачуна
+finance-error-iban = Унесите исправан IBAN, нпр. XK05 1212 0123 4567 8906
+finance-error-bic = Унесите исправан BIC од 8 или 11 знакова, нпр. RBKOXKPR, или оставите празно
+finance-error-amount = Унесите износ већи од нуле, нпр. 4245,00
+finance-error-reference = Унесите позив на број до 140 слова, цифара и једноставних знакова интерпункције, латиницом
+finance-error-instalment-count = Унесите број рата као цео број
+finance-error-interval-days = Унесите број дана између рата као цео број
+finance-error-instalments = План има од 1 до 60 рата, на размаку од 1 до 366 дана, свака од најмање једног цента
+finance-error-exceeds-obligation = Износ је већи од онога што је преостало за исплату по накнади: { $available }
+finance-error-currency = Изаберите валуту
+finance-error-execution-date-past = Дан када банка треба да плати мора бити данас или касније
+finance-error-no-approved-orders = Нема одобрених налога у овој валути који би ушли у пакет
+finance-error-report-range = Крајњи датум не сме бити пре почетног
+finance-error-no-payer = Рачун саме шеме није подешен, па не може да се направи датотека за банку. Обратите се администратору.
+finance-error-reason-too-long = Разлог може имати највише 2000 знакова
+finance-error-statement-file = Изаберите извод банке: датотеку CSV од највише 2 MB
+finance-error-same-user = Не можете да одобрите овај налог јер сте га ви припремили. Мора да га одобри други финансијски одобравалац (начело четири ока).
+finance-error-approver-only = Само финансијски одобравалац може да одобри налог за плаћање, и никада онај који је сам припремио: сваку исплату проверава друга особа (начело четири ока).
+finance-error-confirm-approver-only = Само финансијски одобравалац може да евидентира потврде банке.
+finance-error-officer-only = Само финансијски службеник може да припрема налоге за плаћање.
+finance-error-above-limit = Износ је изнад вашег лимита за одобравање од { $limit }. Мора да га одобри одобравалац са вишим лимитом.
+finance-error-no-limit = Немате лимит за одобравање у валути { $currency }. Замолите администратора да га одреди.
+finance-error-order-state = Овај налог више не може овако да се мења: сада је „{ $state }”.
+finance-error-forbidden = Ваша улога то не дозвољава. Финансијски службеници припремају налоге и пакете; финансијски одобраваоци одобравају налоге и евидентирају потврде банке.
+finance-error-claim-state = Захтев сада није у стању које то дозвољава. Освежите страницу да видите где се налази.
+finance-error-rule = Захтев сада не може да се исплати: нема накнаде за исплату, или је исплаћена.
+finance-error-conflict = Неко је ово променио у исто време. Освежите страницу и покушајте поново.
+finance-error-invalid = Ово није могло да се уради: { $reason }
