@@ -61,7 +61,11 @@ impl ClaimRow {
     /// links to: `lawyer` or `secretariat`.
     fn new(claim: &Claim, tr: Tr, days_overdue: Option<i64>, audience: &str) -> ClaimRow {
         let state = claim.state.as_str();
-        let area = if audience == "lawyer" { "lawyer" } else { "casework" };
+        let area = if audience == "lawyer" {
+            "lawyer"
+        } else {
+            "casework"
+        };
         ClaimRow {
             href: format!("/{area}/claims/{}", claim.id.0),
             reference: claim.reference.to_string(),

@@ -10,6 +10,7 @@
 //! `/api/v1` never reads that cookie. Every unsafe request passes the CSRF checks (`csrf`).
 
 mod assets;
+mod audit;
 mod claims;
 pub mod csrf;
 mod i18n;
@@ -92,6 +93,16 @@ where
             "/secretariat/queue",
             page(get(claims::secretariat_queue_page), &state),
         )
+        .at("/audit", page(get(audit::audit_page), &state))
+        .at(
+            "/audit/verification",
+            page(get(audit::verification_page), &state),
+        )
+        .at(
+            "/audit/claims/:id",
+            page(get(audit::audit_claim_page), &state),
+        )
+        .at("/statistics", page(get(audit::statistics_page), &state))
         .at("/assets/:version/:name", get(assets::asset))
         .nest("/", api)
 }
@@ -149,7 +160,9 @@ mod tests {
     /// Every file under `src/web/<folder>` whose name ends in `extension`, with its text, read
     /// at test time so a new page or handler is checked without being listed here.
     fn files(folder: &str, extension: &str) -> Vec<(String, String)> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web").join(folder);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/web")
+            .join(folder);
         let mut found = Vec::new();
         let mut pending = vec![root];
         while let Some(directory) = pending.pop() {
@@ -163,7 +176,10 @@ mod tests {
                 }
             }
         }
-        assert!(!found.is_empty(), "no .{extension} files under src/web/{folder}");
+        assert!(
+            !found.is_empty(),
+            "no .{extension} files under src/web/{folder}"
+        );
         found
     }
 

@@ -16,6 +16,10 @@ use crate::domain::Role;
 pub const ROLE_HOMES: &[(Role, &str, &str)] = &[
     (Role::Lawyer, "/lawyer/claims", "nav-my-claims"),
     (Role::Secretariat, "/secretariat/queue", "nav-queue"),
+    (Role::Auditor, "/audit", "audit-nav"),
+    (Role::Auditor, "/statistics", "statistics-nav"),
+    (Role::Secretariat, "/statistics", "statistics-nav"),
+    (Role::Chair, "/statistics", "statistics-nav"),
 ];
 
 /// Where a signed-in person lands: the first of their roles' pages.

@@ -31,6 +31,7 @@ mod privacy;
 mod server_process;
 mod statistics;
 mod users;
+mod web_audit;
 mod web_browser;
 mod web_pages;
 mod web_sessions;
