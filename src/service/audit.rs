@@ -2,6 +2,7 @@
 
 use super::{ServiceError, Services};
 use crate::domain::audit::ChainBreak;
+use crate::domain::{Actor, Role};
 use crate::store;
 
 /// Claims verified per database round trip.
@@ -16,6 +17,15 @@ pub struct VerifyReport {
 }
 
 impl Services {
+    /// The verification for an auditor (the web UI's audit page); the command line, whose user
+    /// reads the database itself, calls `verify_audit_trail`.
+    pub async fn verify_audit_trail_as(&self, actor: &Actor) -> Result<VerifyReport, ServiceError> {
+        if !actor.holds(Role::Auditor) {
+            return Err(ServiceError::Forbidden);
+        }
+        self.verify_audit_trail().await
+    }
+
     pub async fn verify_audit_trail(&self) -> Result<VerifyReport, ServiceError> {
         let mut report = VerifyReport::default();
         let mut after = 0;

@@ -4,7 +4,7 @@
 //! transaction that updates the claim under an optimistic version check and appends its audit
 //! event; both commit or neither does.
 
-mod access_log;
+pub mod access_log;
 pub mod assignments;
 pub mod audit;
 pub mod auth;
@@ -168,7 +168,7 @@ impl Services {
 
     /// Today's date for deadlines. Dates are UTC dates; a scheme whose deadlines must follow its
     /// local calendar day sets the server's clock source accordingly.
-    fn today(&self) -> NaiveDate {
+    pub fn today(&self) -> NaiveDate {
         self.now().date_naive()
     }
 

@@ -11,6 +11,7 @@
 
 mod admin;
 mod assets;
+mod audit;
 mod casework;
 mod claims;
 mod commission;
@@ -209,6 +210,16 @@ where
             "/finance/reports/payments",
             page(get(finance::payments_report_page), &state),
         )
+        .at("/audit", page(get(audit::audit_page), &state))
+        .at(
+            "/audit/verification",
+            page(get(audit::verification_page), &state),
+        )
+        .at(
+            "/audit/claims/:id",
+            page(get(audit::audit_claim_page), &state),
+        )
+        .at("/statistics", page(get(audit::statistics_page), &state))
         .at("/assets/:version/:name", get(assets::asset))
         .nest("/", api)
 }

@@ -33,6 +33,10 @@ pub const ROLE_HOMES: &[(Role, &str, &str)] = &[
         "/finance/payments",
         "finance-nav-payments",
     ),
+    (Role::Auditor, "/audit", "audit-nav"),
+    (Role::Auditor, "/statistics", "statistics-nav"),
+    (Role::Secretariat, "/statistics", "statistics-nav"),
+    (Role::Chair, "/statistics", "statistics-nav"),
 ];
 
 /// Where a signed-in person lands: the first of their roles' pages.

@@ -12,7 +12,7 @@ on_both_databases!(
 );
 
 /// A claim with three events: create, upload_document, submit.
-async fn submitted_claim(app: &TestApp) -> i64 {
+pub(crate) async fn submitted_claim(app: &TestApp) -> i64 {
     let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
     let claim = app.draft(&lawyer).await;
     app.file_power_of_attorney(&lawyer, claim).await;
@@ -24,7 +24,7 @@ async fn submitted_claim(app: &TestApp) -> i64 {
 }
 
 /// What an intruder with database access would do first: switch the append-only guard off.
-async fn disable_append_only_guard(app: &TestApp) {
+pub(crate) async fn disable_append_only_guard(app: &TestApp) {
     let database = app.services.database();
     let statement = match database.get_database_backend() {
         DatabaseBackend::Postgres => {

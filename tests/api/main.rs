@@ -32,6 +32,7 @@ mod server_process;
 mod statistics;
 mod users;
 mod web_admin;
+mod web_audit;
 mod web_browser;
 mod web_casework;
 mod web_commission;

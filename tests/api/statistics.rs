@@ -37,7 +37,7 @@ async fn lodge(app: &TestApp, secretariat: &User, count: usize, offence: &str, g
 
 /// Six domestic violence claims (women), five of sexual violence (men) and two of other violent
 /// crime (other), all lodged on the test's first day.
-async fn thirteen_claims(app: &TestApp) -> User {
+pub(crate) async fn thirteen_claims(app: &TestApp) -> User {
     let secretariat = app.user("secretariat", &[Role::Secretariat]).await;
     lodge(app, &secretariat, 6, "domestic_violence", "female").await;
     lodge(app, &secretariat, 5, "sexual_violence", "male").await;
