@@ -19,6 +19,7 @@ on_both_databases!(
     evidence_is_requested_by_a_date_and_accepted_after_the_lawyer_uploads_it,
     the_assessment_is_previewed_line_by_line_then_recorded_and_put_before_the_commission,
     the_outcome_of_an_appeal_is_recorded_as_the_api_would,
+    a_decision_becomes_final_early_only_when_the_applicant_waives_the_appeal,
     a_form_without_a_valid_csrf_token_is_refused_and_changes_nothing,
 );
 
@@ -421,6 +422,30 @@ async fn the_outcome_of_an_appeal_is_recorded_as_the_api_would(app: TestApp) {
     );
     let upheld = submit(&mut browser, &path, &[("appeal_outcome", "upheld")]).await;
     assert_eq!(upheld.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        claim_json(&app, &cast.secretariat, claim).await["state"],
+        "final"
+    );
+}
+
+async fn a_decision_becomes_final_early_only_when_the_applicant_waives_the_appeal(app: TestApp) {
+    let cast = cast(&app).await;
+    let claim = claim_in_review(&app, &cast).await;
+    all_vote(&app, &cast, claim, "approve").await;
+    app.act_ok(&cast.chair, claim, "decide", None).await;
+    let mut browser = secretariat_browser(&app).await;
+    let path = format!("/casework/claims/{claim}/actions/finalize");
+    let form = browser.get(&format!("{path}?lang=en")).await;
+    assert!(form.body.contains("The applicant has waived the appeal"));
+    let refused = submit(&mut browser, &path, &[]).await;
+    assert_error_on(&refused, "appeal_waived");
+    assert!(refused.body.contains("a rule of the scheme stops it now"));
+    assert_eq!(
+        claim_json(&app, &cast.secretariat, claim).await["state"],
+        "decided"
+    );
+    let waived = submit(&mut browser, &path, &[("appeal_waived", "yes")]).await;
+    assert_eq!(waived.status, StatusCode::SEE_OTHER);
     assert_eq!(
         claim_json(&app, &cast.secretariat, claim).await["state"],
         "final"
