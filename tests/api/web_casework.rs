@@ -357,6 +357,23 @@ async fn the_assessment_is_previewed_line_by_line_then_recorded_and_put_before_t
     assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
     assert!(preview.body.contains("€4,245.00"), "{}", preview.body);
     assert!(preview.body.contains("Rule applied"));
+    let insured = [
+        losses[0],
+        ("offset_insurance", "245.00"),
+        ("intent", "preview"),
+    ];
+    let deducted = submit(&mut browser, &path, &insured).await;
+    assert!(deducted.body.contains("Payments from elsewhere"));
+    assert!(deducted.body.contains("€4,000.00"), "{}", deducted.body);
+    let unreadable = [
+        losses[0],
+        ("offset_benefits", "some"),
+        ("intent", "preview"),
+    ];
+    assert_error_on(
+        &submit(&mut browser, &path, &unreadable).await,
+        "offset_benefits",
+    );
     let albanian = browser.get(&format!("{path}?lang=sq")).await;
     assert_eq!(albanian.status, StatusCode::OK);
     let preview = submit(&mut browser, &path, &[losses[0], ("intent", "preview")]).await;
