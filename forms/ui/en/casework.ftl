@@ -154,7 +154,7 @@ casework-error-appeal-outcome = Select the outcome of the appeal
 casework-error-varied-award = Enter the new award as an amount such as 4500.00, and only when the award is varied
 
 casework-assessment-page-title = Record the assessment
-casework-assessment-intro = Enter the amount found under each head of loss; leave a head empty if nothing is claimed under it. Preview the award before you record it.
+casework-assessment-intro = Enter the amounts the assessment finds, then preview the award line by line before you record it.
 casework-losses-legend = Losses
 casework-losses-hint = Leave empty a head under which nothing is claimed.
 casework-offsets-legend = Payments from elsewhere for the same harm

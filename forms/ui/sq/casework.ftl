@@ -154,7 +154,7 @@ casework-error-appeal-outcome = Zgjidhni rezultatin e ankesës
 casework-error-varied-award = Shkruani kompensimin e ri si shumë, p.sh. 4500.00, dhe vetëm kur kompensimi ndryshohet
 
 casework-assessment-page-title = Regjistro vlerësimin
-casework-assessment-intro = Shkruani shumën e gjetur për çdo kategori dëmi; lëreni bosh kategorinë për të cilën nuk kërkohet asgjë. Shikoni paraprakisht kompensimin para se ta regjistroni.
+casework-assessment-intro = Shkruani shumat që gjen vlerësimi, pastaj shikoni paraprakisht kompensimin rresht për rresht para se ta regjistroni.
 casework-losses-legend = Dëmet
 casework-losses-hint = Lëreni bosh kategorinë për të cilën nuk kërkohet asgjë.
 casework-offsets-legend = Pagesa nga burime të tjera për të njëjtin dëm
