@@ -19,6 +19,7 @@ on_both_databases!(
     evidence_is_requested_by_a_date_and_accepted_after_the_lawyer_uploads_it,
     the_assessment_is_previewed_line_by_line_then_recorded_and_put_before_the_commission,
     the_outcome_of_an_appeal_is_recorded_as_the_api_would,
+    a_decision_becomes_final_early_only_when_the_applicant_waives_the_appeal,
     a_form_without_a_valid_csrf_token_is_refused_and_changes_nothing,
 );
 
@@ -52,6 +53,22 @@ async fn submit(browser: &mut Browser<'_>, path: &str, fields: &[(&str, &str)]) 
     let mut all = vec![("csrf_token", token.as_str())];
     all.extend_from_slice(fields);
     browser.post_form(path, &all, SAME_ORIGIN).await
+}
+
+/// The claim is in `state`, as the API reads it.
+async fn assert_state(app: &TestApp, cast: &Cast, claim: i64, state: &str) {
+    assert_eq!(
+        claim_json(app, &cast.secretariat, claim).await["state"],
+        state
+    );
+}
+
+/// A claim the commission has decided, its appeal window open.
+async fn decided_claim(app: &TestApp, cast: &Cast) -> i64 {
+    let claim = claim_in_review(app, cast).await;
+    all_vote(app, cast, claim, "approve").await;
+    app.act_ok(&cast.chair, claim, "decide", None).await;
+    claim
 }
 
 fn assert_error_on(page: &Page, field: &str) {
@@ -130,10 +147,7 @@ async fn other_roles_are_refused_the_case_pages_and_anonymous_visitors_are_sent_
     )
     .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
-    assert_eq!(
-        claim_json(&app, &cast.secretariat, claim).await["state"],
-        "submitted"
-    );
+    assert_state(&app, &cast, claim, "submitted").await;
     let mut secretariat = secretariat_browser(&app).await;
     let missing = secretariat.get("/casework/claims/999999").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
@@ -268,10 +282,7 @@ async fn evidence_is_requested_by_a_date_and_accepted_after_the_lawyer_uploads_i
         &submit(&mut browser, &path, &in_the_past).await,
         "evidence_due_day",
     );
-    assert_eq!(
-        claim_json(&app, &cast.secretariat, claim).await["state"],
-        "submitted"
-    );
+    assert_state(&app, &cast, claim, "submitted").await;
     let asked = [
         ("document_police_report", "yes"),
         ("document_medical_report", "yes"),
@@ -316,10 +327,7 @@ async fn evidence_is_requested_by_a_date_and_accepted_after_the_lawyer_uploads_i
     )
     .await;
     assert_eq!(accepted.status, StatusCode::SEE_OTHER);
-    assert_eq!(
-        claim_json(&app, &cast.secretariat, claim).await["state"],
-        "under_assessment"
-    );
+    assert_state(&app, &cast, claim, "under_assessment").await;
 }
 
 async fn the_assessment_is_previewed_line_by_line_then_recorded_and_put_before_the_commission(
@@ -349,6 +357,23 @@ async fn the_assessment_is_previewed_line_by_line_then_recorded_and_put_before_t
     assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
     assert!(preview.body.contains("€4,245.00"), "{}", preview.body);
     assert!(preview.body.contains("Rule applied"));
+    let insured = [
+        losses[0],
+        ("offset_insurance", "245.00"),
+        ("intent", "preview"),
+    ];
+    let deducted = submit(&mut browser, &path, &insured).await;
+    assert!(deducted.body.contains("Payments from elsewhere"));
+    assert!(deducted.body.contains("€4,000.00"), "{}", deducted.body);
+    let unreadable = [
+        losses[0],
+        ("offset_benefits", "some"),
+        ("intent", "preview"),
+    ];
+    assert_error_on(
+        &submit(&mut browser, &path, &unreadable).await,
+        "offset_benefits",
+    );
     let albanian = browser.get(&format!("{path}?lang=sq")).await;
     assert_eq!(albanian.status, StatusCode::OK);
     let preview = submit(&mut browser, &path, &[losses[0], ("intent", "preview")]).await;
@@ -396,9 +421,7 @@ async fn the_assessment_is_previewed_line_by_line_then_recorded_and_put_before_t
 
 async fn the_outcome_of_an_appeal_is_recorded_as_the_api_would(app: TestApp) {
     let cast = cast(&app).await;
-    let claim = claim_in_review(&app, &cast).await;
-    all_vote(&app, &cast, claim, "approve").await;
-    app.act_ok(&cast.chair, claim, "decide", None).await;
+    let claim = decided_claim(&app, &cast).await;
     let mut browser = secretariat_browser(&app).await;
     let decided = browser
         .get(&format!("/casework/claims/{claim}?lang=en"))
@@ -415,16 +438,26 @@ async fn the_outcome_of_an_appeal_is_recorded_as_the_api_would(app: TestApp) {
     let form = browser.get(&format!("{path}?lang=en")).await;
     assert!(form.body.contains("The decision stands"));
     assert_error_on(&submit(&mut browser, &path, &[]).await, "appeal_outcome");
-    assert_eq!(
-        claim_json(&app, &cast.secretariat, claim).await["state"],
-        "under_appeal"
-    );
+    assert_state(&app, &cast, claim, "under_appeal").await;
     let upheld = submit(&mut browser, &path, &[("appeal_outcome", "upheld")]).await;
     assert_eq!(upheld.status, StatusCode::SEE_OTHER);
-    assert_eq!(
-        claim_json(&app, &cast.secretariat, claim).await["state"],
-        "final"
-    );
+    assert_state(&app, &cast, claim, "final").await;
+}
+
+async fn a_decision_becomes_final_early_only_when_the_applicant_waives_the_appeal(app: TestApp) {
+    let cast = cast(&app).await;
+    let claim = decided_claim(&app, &cast).await;
+    let mut browser = secretariat_browser(&app).await;
+    let path = format!("/casework/claims/{claim}/actions/finalize");
+    let form = browser.get(&format!("{path}?lang=en")).await;
+    assert!(form.body.contains("The applicant has waived the appeal"));
+    let refused = submit(&mut browser, &path, &[]).await;
+    assert_error_on(&refused, "appeal_waived");
+    assert!(refused.body.contains("a rule of the scheme stops it now"));
+    assert_state(&app, &cast, claim, "decided").await;
+    let waived = submit(&mut browser, &path, &[("appeal_waived", "yes")]).await;
+    assert_eq!(waived.status, StatusCode::SEE_OTHER);
+    assert_state(&app, &cast, claim, "final").await;
 }
 
 async fn a_form_without_a_valid_csrf_token_is_refused_and_changes_nothing(app: TestApp) {

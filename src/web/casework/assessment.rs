@@ -12,7 +12,7 @@ use poem::{Response, handler};
 use rust_decimal::Decimal;
 
 use super::{Answer, FormError, answer, case_path, claim_for_secretariat, head_name, money_text};
-use crate::domain::award::{Assessment, Calculation, Loss};
+use crate::domain::award::{Assessment, Calculation, Loss, Offset, OffsetSource};
 use crate::domain::{Actor, Claim};
 use crate::explain::WordedCalculation;
 use crate::locale::format_number;
@@ -22,9 +22,22 @@ use crate::web::i18n::Tr;
 use crate::web::pages::{Frame, render, see_other};
 use crate::web::session::Visit;
 
-/// One head of loss on the form, with the amount typed for it.
+/// The sources of payments from elsewhere for the same harm, by the name the calculator's JSON
+/// gives them; each has an amount on the form, deducted from the whole award.
+pub(super) const OFFSET_SOURCES: [(OffsetSource, &str); 6] = [
+    (OffsetSource::Insurance, "insurance"),
+    (OffsetSource::Benefits, "benefits"),
+    (OffsetSource::Offender, "offender"),
+    (OffsetSource::CourtOrder, "court_order"),
+    (OffsetSource::CivilDamages, "civil_damages"),
+    (OffsetSource::Other, "other"),
+];
+
+/// One head of loss, or one source of payments from elsewhere, with the amount typed for it.
 pub struct HeadInput {
     pub id: String,
+    /// The form field, and the id of its input.
+    pub field: String,
     pub name: String,
     pub amount: String,
 }
@@ -55,6 +68,7 @@ struct AssessmentPage {
     reference: String,
     error: Option<FormError>,
     heads: Vec<HeadInput>,
+    offsets: Vec<HeadInput>,
     reduction_percent: String,
     preview: Option<Preview>,
 }
@@ -64,6 +78,22 @@ impl AssessmentPage {
     fn error_for(&self, prefix: &str) -> Option<String> {
         FormError::about(&self.error, prefix)
     }
+
+    /// The form's groups of amounts: each one's legend, hint and inputs, by text key.
+    fn groups(&self) -> [(&'static str, &'static str, &[HeadInput]); 2] {
+        [
+            (
+                "casework-losses-legend",
+                "casework-losses-hint",
+                &self.heads,
+            ),
+            (
+                "casework-offsets-legend",
+                "casework-offsets-hint",
+                &self.offsets,
+            ),
+        ]
+    }
 }
 
 /// The form as posted: `amount_<head>` for each head, `reduction_percent`, and `intent`
@@ -72,6 +102,23 @@ type Fields = BTreeMap<String, String>;
 
 fn amount_field(head: &str) -> String {
     format!("amount_{head}")
+}
+
+fn offset_field(source: &str) -> String {
+    format!("offset_{source}")
+}
+
+/// Each source of payments from elsewhere, with the amount `typed` for it.
+fn offsets(tr: Tr, typed: impl Fn(OffsetSource) -> String) -> Vec<HeadInput> {
+    OFFSET_SOURCES
+        .iter()
+        .map(|(source, name)| HeadInput {
+            id: (*name).to_owned(),
+            field: offset_field(name),
+            name: tr.t(&format!("casework-offset-{name}")).to_owned(),
+            amount: typed(*source),
+        })
+        .collect()
 }
 
 /// The heads of the claim's newest schedule, each with the amount `typed` for it.
@@ -89,6 +136,7 @@ fn heads(
         .unwrap_or_default()
         .iter()
         .map(|head| HeadInput {
+            field: amount_field(&head.id),
             name: head_name(jurisdictions, claim, tr, &head.id),
             amount: typed(&head.id),
             id: head.id.clone(),
@@ -99,7 +147,7 @@ fn heads(
 fn page(
     visit: &Visit,
     claim: &Claim,
-    heads: Vec<HeadInput>,
+    (heads, offsets): (Vec<HeadInput>, Vec<HeadInput>),
     reduction_percent: String,
 ) -> AssessmentPage {
     let path = format!("{}/assessment", case_path(claim.id.0));
@@ -111,6 +159,7 @@ fn page(
         reference: claim.reference.to_string(),
         error: None,
         heads,
+        offsets,
         reduction_percent,
         preview: None,
     }
@@ -139,11 +188,22 @@ pub async fn assessment_page(
             .unwrap_or_default()
     };
     let heads = heads(&services, &claim, visit.tr(), typed);
+    let offsets = offsets(visit.tr(), |source| {
+        recorded
+            .offsets
+            .iter()
+            .find(|offset| offset.source == source && offset.head.is_none())
+            .map(|offset| offset.amount.to_string())
+            .unwrap_or_default()
+    });
     let reduction = match recorded.reduction_percent.is_zero() {
         true => String::new(),
         false => format_number(recorded.reduction_percent, language),
     };
-    render(&page(&visit, &claim, heads, reduction), StatusCode::OK)
+    render(
+        &page(&visit, &claim, (heads, offsets), reduction),
+        StatusCode::OK,
+    )
 }
 
 /// Previews the award (nothing is stored) or records the assessment and shows the case page.
@@ -166,11 +226,21 @@ pub async fn record_assessment(
             .to_owned()
     };
     let heads = heads(&services, &claim, tr, typed);
+    let offsets = offsets(tr, |source| {
+        let name = OFFSET_SOURCES
+            .iter()
+            .find(|(known, _)| *known == source)
+            .map_or("", |(_, name)| name);
+        fields
+            .get(&offset_field(name))
+            .map_or("", |text| text.trim())
+            .to_owned()
+    });
     let reduction = fields
         .get("reduction_percent")
         .map_or("", |text| text.trim())
         .to_owned();
-    let mut form = page(&visit, &claim, heads, reduction);
+    let mut form = page(&visit, &claim, (heads, offsets), reduction);
     let assessment = match read_assessment(tr, &form) {
         Ok(assessment) => assessment,
         Err(invalid) => {
@@ -193,8 +263,8 @@ pub async fn record_assessment(
         Ok(()) if recording => see_other(&format!("{}?done=record_assessment", case_path(id))),
         Ok(()) => render(&form, StatusCode::OK),
         Err(error) => {
-            let losses = &assessment_heads(&form);
-            let field_of = |field: &str| form_field(losses, field);
+            let filled = (filled(&form.heads), filled(&form.offsets));
+            let field_of = |field: &str| form_field(&filled, field);
             let first = form
                 .heads
                 .first()
@@ -238,12 +308,12 @@ async fn preview(
     Ok(preview_of(services, claim, tr, &calculation, worded))
 }
 
-/// The heads the assessment claims under, in the order of its losses.
-fn assessment_heads(form: &AssessmentPage) -> Vec<String> {
-    form.heads
+/// The inputs filled in, by their form field, in the order the assessment lists them.
+fn filled(inputs: &[HeadInput]) -> Vec<String> {
+    inputs
         .iter()
-        .filter(|head| !head.amount.is_empty())
-        .map(|head| head.id.clone())
+        .filter(|input| !input.amount.is_empty())
+        .map(|input| input.field.clone())
         .collect()
 }
 
@@ -263,6 +333,19 @@ fn read_assessment(tr: Tr, form: &AssessmentPage) -> Result<Assessment, FormErro
             ..Loss::default()
         });
     }
+    let mut offsets = Vec::new();
+    let typed = OFFSET_SOURCES.iter().zip(&form.offsets);
+    for ((source, name), input) in typed.filter(|(_, input)| !input.amount.is_empty()) {
+        let amount = number(&input.amount).map_err(|_| FormError {
+            field: offset_field(name),
+            message: tr.t("casework-error-amount").to_owned(),
+        })?;
+        offsets.push(Offset {
+            source: *source,
+            amount,
+            head: None,
+        });
+    }
     let reduction_percent = match form.reduction_percent.as_str() {
         "" => Decimal::ZERO,
         text => number(text).map_err(|_| FormError {
@@ -272,25 +355,30 @@ fn read_assessment(tr: Tr, form: &AssessmentPage) -> Result<Assessment, FormErro
     };
     Ok(Assessment {
         losses,
-        offsets: Vec::new(),
+        offsets,
         reduction_percent,
     })
 }
 
 /// The form's input for a field the calculator names (`losses[2].amount` is the third head
-/// filled in), with the text key of its message.
-fn form_field(losses: &[String], field: &str) -> Option<(String, &'static str)> {
+/// filled in, `offsets[0].amount` the first source), with the text key of its message.
+fn form_field(
+    (losses, offsets): &(Vec<String>, Vec<String>),
+    field: &str,
+) -> Option<(String, &'static str)> {
     if field == "reduction_percent" {
         return Some((field.to_owned(), "casework-error-reduction"));
     }
-    let index: usize = field
-        .strip_prefix("losses[")?
-        .split(']')
-        .next()?
-        .parse()
-        .ok()?;
-    let head = losses.get(index)?;
-    Some((amount_field(head), "casework-error-loss"))
+    let (list, rest, key) = match field.strip_prefix("losses[") {
+        Some(rest) => (losses, rest, "casework-error-loss"),
+        None => (
+            offsets,
+            field.strip_prefix("offsets[")?,
+            "casework-error-offset",
+        ),
+    };
+    let index: usize = rest.split(']').next()?.parse().ok()?;
+    Some((list.get(index)?.clone(), key))
 }
 
 fn preview_of(

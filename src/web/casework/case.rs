@@ -9,6 +9,7 @@ use poem::web::{Data, Path, Query};
 use poem::{Response, handler};
 use serde::Deserialize;
 
+use super::assessment::OFFSET_SOURCES;
 use super::{action_name, actions_for_secretariat, case_path, failed_read, head_name, money_text};
 use crate::domain::access::{initials, may_see_identity};
 use crate::domain::audit::StoredEvent;
@@ -359,6 +360,18 @@ fn assessment(tr: Tr, services: &Services, claim: &Claim) -> Vec<Row> {
             rows.push(Row {
                 label,
                 value: value.unwrap_or_else(|| tr.t("casework-not-given").to_owned()),
+            });
+        }
+        for offset in &assessment.offsets {
+            let source = OFFSET_SOURCES
+                .iter()
+                .find(|(known, _)| *known == offset.source)
+                .map_or("other", |(_, name)| name);
+            let amount = crate::domain::Money::new(offset.amount, currency);
+            rows.push(Row {
+                label: tr.t(&format!("casework-offset-{source}")).to_owned(),
+                value: amount
+                    .map_or_else(|_| offset.amount.to_string(), |money| money_text(tr, money)),
             });
         }
         let percent = format_number(assessment.reduction_percent, tr.language.language());
