@@ -68,9 +68,11 @@ impl Frame {
     /// The frame of the page at `path`, titled by the text `title_key`.
     pub fn new(visit: &Visit, path: &str, title_key: &str) -> Frame {
         let tr = visit.tr();
+        // A page several of the visitor's roles share (statistics) is listed once.
+        let mut listed = std::collections::BTreeSet::new();
         let navigation = ROLE_HOMES
             .iter()
-            .filter(|(role, _, _)| visit.has_role(*role))
+            .filter(|(role, href, _)| visit.has_role(*role) && listed.insert(*href))
             .map(|(_, href, label_key)| NavigationLink {
                 href,
                 label: tr.t(label_key),

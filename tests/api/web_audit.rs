@@ -14,6 +14,7 @@ use crate::web_browser::Browser;
 on_both_databases!(
     every_audit_and_statistics_page_renders_in_the_three_languages,
     other_roles_are_refused_and_anonymous_visitors_are_sent_to_sign_in,
+    a_page_several_roles_share_is_listed_once_in_the_menu,
     the_search_finds_a_claim_by_part_of_its_reference,
     a_search_with_a_malformed_reference_names_the_field_in_an_error_summary,
     the_check_says_the_chains_hold_and_counts_what_audit_verify_counts,
@@ -108,6 +109,18 @@ async fn other_roles_are_refused_and_anonymous_visitors_are_sent_to_sign_in(app:
     assert_eq!(auditor.sign_in("auditor").await.location(), Some("/audit"));
     let home = auditor.get("/audit").await;
     assert!(home.body.contains("href=\"/statistics\""), "in the menu");
+}
+
+async fn a_page_several_roles_share_is_listed_once_in_the_menu(app: TestApp) {
+    app.user("secretary-auditor", &[Role::Secretariat, Role::Auditor])
+        .await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in("secretary-auditor").await;
+    let page = browser.get("/statistics?lang=en").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.body.matches("href=\"/statistics\"").count(), 1);
+    assert!(page.body.contains("href=\"/audit\""));
+    assert!(page.body.contains("href=\"/secretariat/queue\""));
 }
 
 async fn the_search_finds_a_claim_by_part_of_its_reference(app: TestApp) {
