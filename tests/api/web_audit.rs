@@ -21,6 +21,7 @@ on_both_databases!(
     a_tampered_event_is_named_with_its_claim_and_reason,
     the_timeline_shows_every_event_the_api_returns_without_the_victims_identity,
     the_access_log_lists_each_read_of_a_protected_identity,
+    the_access_log_is_read_fifty_reads_a_page,
     statistics_show_the_figures_and_the_suppression_the_api_returns,
     a_malformed_or_reversed_period_is_named_on_the_statistics_form,
 );
@@ -271,6 +272,38 @@ async fn the_access_log_lists_each_read_of_a_protected_identity(app: TestApp) {
     );
 }
 
+async fn the_access_log_is_read_fifty_reads_a_page(app: TestApp) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    app.user("auditor", &[Role::Auditor]).await;
+    let mut body = draft_body();
+    body["protected_identity"] = json!(true);
+    let created: Value = app.create_claim(&lawyer, body).await.json().await.unwrap();
+    let claim = created["id"].as_i64().unwrap();
+    // With the read when it was created, 56 reads: a full page and six.
+    for _ in 0..55 {
+        let read = app.get(&lawyer, &format!("/api/v1/claims/{claim}")).await;
+        assert_eq!(read.status(), StatusCode::OK);
+    }
+    let mut auditor = Browser::new(&app);
+    auditor.sign_in("auditor").await;
+    let first = auditor.get(&format!("/audit/claims/{claim}?lang=en")).await;
+    let reader = format!("User no. {}", lawyer.id);
+    assert_eq!(first.body.matches(&reader).count(), 50);
+    let next = format!("href=\"/audit/claims/{claim}?page=2#access-log\"");
+    assert!(first.body.contains(&next), "{}", first.body);
+    assert!(!first.body.contains("Previous page"));
+    let second = auditor
+        .get(&format!("/audit/claims/{claim}?page=2&lang=en"))
+        .await;
+    assert_eq!(second.body.matches(&reader).count(), 6);
+    assert!(second.body.contains("Previous page"));
+    assert!(second.body.contains("oldest first, page 2"));
+    let beyond = auditor
+        .get(&format!("/audit/claims/{claim}?page=9&lang=en"))
+        .await;
+    assert_eq!(beyond.body.matches(&reader).count(), 6, "the last page");
+}
+
 async fn statistics_show_the_figures_and_the_suppression_the_api_returns(app: TestApp) {
     let secretariat_user = thirteen_claims(&app).await;
     let report = app
@@ -306,6 +339,17 @@ async fn statistics_show_the_figures_and_the_suppression_the_api_returns(app: Te
     let total = row_after(counts, "All claims");
     let lodged = report["total"]["lodged"].as_u64().unwrap();
     assert!(total.contains(&format!(">{lodged}<")), "{total}");
+    let total_amounts = row_after(table(&page.body, "amounts_table"), "All claims");
+    let amounts = report["total"]["amounts"].as_array().unwrap();
+    if amounts.is_empty() {
+        assert!(total_amounts.contains("None"), "{total_amounts}");
+    }
+    for amount in amounts {
+        // Below a thousand, English writes the API's decimal after the symbol unchanged.
+        assert_eq!(amount["currency"], "EUR");
+        let awarded = format!("€{}", amount["awarded"].as_str().unwrap());
+        assert!(total_amounts.contains(&awarded), "{total_amounts}");
+    }
     assert_eq!(page.body.matches("role=\"img\"").count(), 2, "two charts");
     assert!(
         page.body
