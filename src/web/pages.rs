@@ -86,8 +86,11 @@ impl Frame {
     pub fn new(visit: &Visit, path: &str, title_key: &str) -> Frame {
         let tr = visit.tr();
         let mut navigation: Vec<NavigationLink> = ROLE_HOMES
+        // A page several of the visitor's roles share (statistics) is listed once.
+        let mut listed = std::collections::BTreeSet::new();
+        let navigation = ROLE_HOMES
             .iter()
-            .filter(|(role, _, _)| visit.has_role(*role))
+            .filter(|(role, href, _)| visit.has_role(*role) && listed.insert(*href))
             .map(|(_, href, label_key)| NavigationLink {
                 href,
                 label: tr.t(label_key),

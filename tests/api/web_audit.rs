@@ -14,12 +14,14 @@ use crate::web_browser::Browser;
 on_both_databases!(
     every_audit_and_statistics_page_renders_in_the_three_languages,
     other_roles_are_refused_and_anonymous_visitors_are_sent_to_sign_in,
+    a_page_several_roles_share_is_listed_once_in_the_menu,
     the_search_finds_a_claim_by_part_of_its_reference,
     a_search_with_a_malformed_reference_names_the_field_in_an_error_summary,
     the_check_says_the_chains_hold_and_counts_what_audit_verify_counts,
     a_tampered_event_is_named_with_its_claim_and_reason,
     the_timeline_shows_every_event_the_api_returns_without_the_victims_identity,
     the_access_log_lists_each_read_of_a_protected_identity,
+    the_access_log_is_read_fifty_reads_a_page,
     statistics_show_the_figures_and_the_suppression_the_api_returns,
     a_malformed_or_reversed_period_is_named_on_the_statistics_form,
 );
@@ -108,6 +110,18 @@ async fn other_roles_are_refused_and_anonymous_visitors_are_sent_to_sign_in(app:
     assert_eq!(auditor.sign_in("auditor").await.location(), Some("/audit"));
     let home = auditor.get("/audit").await;
     assert!(home.body.contains("href=\"/statistics\""), "in the menu");
+}
+
+async fn a_page_several_roles_share_is_listed_once_in_the_menu(app: TestApp) {
+    app.user("secretary-auditor", &[Role::Secretariat, Role::Auditor])
+        .await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in("secretary-auditor").await;
+    let page = browser.get("/statistics?lang=en").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.body.matches("href=\"/statistics\"").count(), 1);
+    assert!(page.body.contains("href=\"/audit\""));
+    assert!(page.body.contains("href=\"/secretariat/queue\""));
 }
 
 async fn the_search_finds_a_claim_by_part_of_its_reference(app: TestApp) {
@@ -258,6 +272,38 @@ async fn the_access_log_lists_each_read_of_a_protected_identity(app: TestApp) {
     );
 }
 
+async fn the_access_log_is_read_fifty_reads_a_page(app: TestApp) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    app.user("auditor", &[Role::Auditor]).await;
+    let mut body = draft_body();
+    body["protected_identity"] = json!(true);
+    let created: Value = app.create_claim(&lawyer, body).await.json().await.unwrap();
+    let claim = created["id"].as_i64().unwrap();
+    // With the read when it was created, 56 reads: a full page and six.
+    for _ in 0..55 {
+        let read = app.get(&lawyer, &format!("/api/v1/claims/{claim}")).await;
+        assert_eq!(read.status(), StatusCode::OK);
+    }
+    let mut auditor = Browser::new(&app);
+    auditor.sign_in("auditor").await;
+    let first = auditor.get(&format!("/audit/claims/{claim}?lang=en")).await;
+    let reader = format!("User no. {}", lawyer.id);
+    assert_eq!(first.body.matches(&reader).count(), 50);
+    let next = format!("href=\"/audit/claims/{claim}?page=2#access-log\"");
+    assert!(first.body.contains(&next), "{}", first.body);
+    assert!(!first.body.contains("Previous page"));
+    let second = auditor
+        .get(&format!("/audit/claims/{claim}?page=2&lang=en"))
+        .await;
+    assert_eq!(second.body.matches(&reader).count(), 6);
+    assert!(second.body.contains("Previous page"));
+    assert!(second.body.contains("oldest first, page 2"));
+    let beyond = auditor
+        .get(&format!("/audit/claims/{claim}?page=9&lang=en"))
+        .await;
+    assert_eq!(beyond.body.matches(&reader).count(), 6, "the last page");
+}
+
 async fn statistics_show_the_figures_and_the_suppression_the_api_returns(app: TestApp) {
     let secretariat_user = thirteen_claims(&app).await;
     let report = app
@@ -293,6 +339,17 @@ async fn statistics_show_the_figures_and_the_suppression_the_api_returns(app: Te
     let total = row_after(counts, "All claims");
     let lodged = report["total"]["lodged"].as_u64().unwrap();
     assert!(total.contains(&format!(">{lodged}<")), "{total}");
+    let total_amounts = row_after(table(&page.body, "amounts_table"), "All claims");
+    let amounts = report["total"]["amounts"].as_array().unwrap();
+    if amounts.is_empty() {
+        assert!(total_amounts.contains("None"), "{total_amounts}");
+    }
+    for amount in amounts {
+        // Below a thousand, English writes the API's decimal after the symbol unchanged.
+        assert_eq!(amount["currency"], "EUR");
+        let awarded = format!("€{}", amount["awarded"].as_str().unwrap());
+        assert!(total_amounts.contains(&awarded), "{total_amounts}");
+    }
     assert_eq!(page.body.matches("role=\"img\"").count(), 2, "two charts");
     assert!(
         page.body

@@ -7,7 +7,6 @@
 //! is dropped: the template writes one with `role="img"`, a title and a description, and without
 //! a fixed width, so the chart scales with the page.
 
-use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -85,25 +84,21 @@ fn draw(svg: &mut String, data: &ChartData, height: u32) -> Result<(), Box<dyn s
         .unwrap_or(0_u64);
     // A tenth more than the longest bar leaves room for its figure after it.
     let axis_end = longest + longest / 10 + 2;
+    // Continuous rows rather than plotters' segmented axis, whose discrete range holds its end
+    // and so always adds an empty row: group `i` (from the top) fills the row from
+    // `count - 1 - i` to `count - i`, and its name and figure are written at the row's middle.
+    let rows = count.max(1) as f64;
     let mut chart = ChartBuilder::on(&plot)
         .margin_right(16)
         .x_label_area_size(AXIS_HEIGHT)
         .y_label_area_size(LABEL_WIDTH)
-        .build_cartesian_2d(0_u64..axis_end, (0..count).into_segmented())?;
-    // Segment 0 is at the bottom: the first group is drawn in the last segment.
-    let row = |index: usize| count - 1 - index;
-    let label_of = |value: &SegmentValue<usize>| match value {
-        SegmentValue::CenterOf(segment) if *segment < count => {
-            data.bars[row(*segment)].label.clone()
-        }
-        _ => String::new(),
-    };
+        .build_cartesian_2d(0_u64..axis_end, 0_f64..rows)?;
+    let middle = |position: usize| rows - position as f64 - 0.5;
     let text = (FontFamily::SansSerif, FONT_SIZE).into_font().color(&BLACK);
     chart
         .configure_mesh()
         .disable_y_mesh()
-        .y_labels(count)
-        .y_label_formatter(&label_of)
+        .y_labels(0)
         .x_label_formatter(&|value| value.to_string())
         .label_style(text.clone())
         .axis_style(BLACK)
@@ -114,29 +109,28 @@ fn draw(svg: &mut String, data: &ChartData, height: u32) -> Result<(), Box<dyn s
             let segments = bar.segments.as_ref()?;
             let start: u64 = segments.iter().take(index).sum();
             let end = start + segments.get(index).copied().unwrap_or(0);
-            let segment = row(position);
-            let mut rectangle = Rectangle::new(
-                [
-                    (start, SegmentValue::Exact(segment)),
-                    (end, SegmentValue::Exact(segment + 1)),
-                ],
+            let (bottom, top) = (middle(position) - 0.3, middle(position) + 0.3);
+            Some(Rectangle::new(
+                [(start, bottom), (end, top)],
                 colour.filled(),
-            );
-            rectangle.set_margin(8, 8, 0, 0);
-            Some(rectangle)
+            ))
         }))?;
     }
-    let beside = text.pos(Pos::new(HPos::Left, VPos::Center));
-    chart.draw_series(data.bars.iter().enumerate().map(|(position, bar)| {
-        let (end, figure) = match &bar.segments {
+    let name = text.pos(Pos::new(HPos::Right, VPos::Center));
+    let figure = text.pos(Pos::new(HPos::Left, VPos::Center));
+    chart.draw_series(data.bars.iter().enumerate().flat_map(|(position, bar)| {
+        let (end, written) = match &bar.segments {
             Some(segments) => {
                 let total: u64 = segments.iter().sum();
                 (total, total.to_string())
             }
             None => (0, data.suppressed.to_owned()),
         };
-        EmptyElement::at((end, SegmentValue::CenterOf(row(position))))
-            + Text::new(figure, (6, 0), beside.clone())
+        let at = middle(position);
+        [
+            EmptyElement::at((0, at)) + Text::new(bar.label.clone(), (-10, 0), name.clone()),
+            EmptyElement::at((end, at)) + Text::new(written, (6, 0), figure.clone()),
+        ]
     }))?;
     root.present()?;
     Ok(())
@@ -202,5 +196,24 @@ mod tests {
         assert!(body.contains("Sexual &lt;violence&gt;"), "text is escaped");
         assert!(body.contains("Suppressed"));
         assert!(body.contains(">\n8\n<") || body.contains(">8<"), "{body}");
+    }
+
+    #[test]
+    fn a_single_group_gets_its_bar_its_name_and_its_figure() {
+        let bars = [Bar {
+            label: "Only group".to_owned(),
+            segments: Some(vec![3]),
+        }];
+        let series = ["Lodged".to_owned()];
+        let data = ChartData {
+            bars: &bars,
+            series: &series,
+            suppressed: "Suppressed",
+        };
+        let (_, height, body) = horizontal_bars(&data).unwrap();
+        assert_eq!(height, LEGEND_HEIGHT + AXIS_HEIGHT + BAR_HEIGHT);
+        assert!(body.contains("Only group"));
+        assert!(body.contains("fill=\"#1D70B8\""), "the bar: {body}");
+        assert!(!body.contains("Lodged"), "no legend for a single series");
     }
 }

@@ -20,10 +20,11 @@ use serde::Deserialize;
 pub use claim::audit_claim_page;
 pub use statistics::statistics_page;
 
+use super::i18n::Tr;
 use super::pages::{Frame, refusal, render, require};
 use super::session::Visit;
-use crate::domain::Role;
 use crate::domain::audit::BreakReason;
+use crate::domain::{Claim, Role};
 use crate::service::{ServiceError, Services};
 use crate::store::claims::ClaimFilter;
 
@@ -68,6 +69,17 @@ struct FoundClaim {
     reference: String,
     offence: String,
     state: String,
+}
+
+fn found_claim(tr: Tr, claim: &Claim) -> FoundClaim {
+    FoundClaim {
+        href: format!("/audit/claims/{}", claim.id.0),
+        reference: claim.reference.to_string(),
+        offence: tr
+            .t(&format!("offence-{}", claim.facts.offence_type))
+            .to_owned(),
+        state: tr.t(&format!("state-{}", claim.state.as_str())).to_owned(),
+    }
 }
 
 #[derive(Template)]
@@ -135,19 +147,7 @@ pub async fn audit_page(
         Ok(listed) => listed,
         Err(error) => return failure(&visit, error, "searching claims"),
     };
-    page.found = Some(
-        claims
-            .iter()
-            .map(|claim| FoundClaim {
-                href: format!("/audit/claims/{}", claim.id.0),
-                reference: claim.reference.to_string(),
-                offence: tr
-                    .t(&format!("offence-{}", claim.facts.offence_type))
-                    .to_owned(),
-                state: tr.t(&format!("state-{}", claim.state.as_str())).to_owned(),
-            })
-            .collect(),
-    );
+    page.found = Some(claims.iter().map(|claim| found_claim(tr, claim)).collect());
     page.next_page = next.map(|after| format!("/audit?reference={}&after={after}", page.reference));
     render(&page, StatusCode::OK)
 }
