@@ -85,8 +85,8 @@ impl Frame {
     /// The frame of the page at `path`, titled by the text `title_key`.
     pub fn new(visit: &Visit, path: &str, title_key: &str) -> Frame {
         let tr = visit.tr();
-        let mut navigation: Vec<NavigationLink> = ROLE_HOMES
-        // A page several of the visitor's roles share (statistics) is listed once.
+        // A page several of the visitor's roles share (statistics, finance's payments) is
+        // listed once.
         let mut listed = std::collections::BTreeSet::new();
         let navigation = ROLE_HOMES
             .iter()
@@ -97,8 +97,6 @@ impl Frame {
                 current: *href == path,
             })
             .collect();
-        // Two roles may share a home (finance officers and approvers): one link for both.
-        navigation.dedup_by_key(|link| link.href);
         let languages = UiLanguage::ALL
             .iter()
             .map(|language| LanguageLink {
