@@ -10,7 +10,7 @@ use poem::{Response, handler};
 use serde::Deserialize;
 use strum::IntoEnumIterator;
 
-use super::{FormErrors, PAYMENTS_PATH, explain, money, require_finance};
+use super::{FormErrors, PAYMENTS_PATH, explain, money, refused_page, require_finance};
 use crate::domain::payments::{PaymentOrderId, award_of, obligation_of};
 use crate::domain::payout::{OrderAction, OrderState, allowed_actions};
 use crate::domain::workflow::ActionInput;
@@ -356,12 +356,7 @@ async fn cancel_form(
     };
     let order = match services.payment_order(actor, PaymentOrderId(id)).await {
         Ok(order) => order,
-        Err(error) => {
-            return explain(error, visit, "reason").map_or_else(
-                |response| *response,
-                |_| refusal(visit, StatusCode::FORBIDDEN),
-            );
-        }
+        Err(error) => return refused_page(error, visit),
     };
     let path = format!("/finance/orders/{id}/cancel");
     let frame = Frame::new(visit, &path, "finance-cancel-title").with_exit_this_page();

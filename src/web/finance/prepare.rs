@@ -10,7 +10,7 @@ use serde::Deserialize;
 use strum::IntoEnumIterator;
 
 use super::forms::{DateField, DateParts, parse_amount};
-use super::{FormErrors, PAYMENTS_PATH, explain, money, require_finance};
+use super::{FormErrors, PAYMENTS_PATH, explain, money, refused_page, require_finance};
 use crate::domain::ClaimId;
 use crate::domain::claim::PersonalText;
 use crate::domain::payments::obligation_of;
@@ -94,7 +94,7 @@ async fn prepare_form(
     };
     let claim = match services.claim(actor, ClaimId(id)).await {
         Ok(claim) => claim,
-        Err(error) => return explained_refusal(error, visit),
+        Err(error) => return refused_page(error, visit),
     };
     let path = format!("/finance/claims/{id}/orders/new");
     let frame = Frame::new(visit, &path, "finance-prepare-title").with_exit_this_page();
@@ -137,14 +137,6 @@ fn first_due_field(tr: Tr, form: &PrepareForm) -> DateField {
     };
     let keys = ("finance-first-due-on", "finance-date-hint");
     DateField::new("first_due_on", tr, keys, parts)
-}
-
-/// A refusal that no form can show, such as a claim the visitor may not see, as its page.
-fn explained_refusal(error: crate::service::ServiceError, visit: &Visit) -> Response {
-    match explain(error, visit, "") {
-        Ok((status, _)) => crate::web::pages::refusal(visit, status),
-        Err(response) => *response,
-    }
 }
 
 /// Prepares the order (or one per instalment) and returns to the prepared orders.
