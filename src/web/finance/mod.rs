@@ -243,6 +243,7 @@ fn invalid_key(field: &'static str) -> (Option<&'static str>, Option<&'static st
         "currency" => (Some(field), Some("finance-error-no-approved-orders")),
         "to" => (Some(field), Some("finance-error-report-range")),
         "payer" => (None, Some("finance-error-no-payer")),
+        "reissue_of" => (None, Some("finance-error-reissue")),
         "amount" | "reference" | "iban" | "bic" | "payee_name" => (Some(field), None),
         _ => (None, None),
     }

@@ -66,6 +66,7 @@ impl AwardRow {
 /// A payment order as the tables show it.
 pub struct OrderRow {
     pub id: i64,
+    pub claim_id: i64,
     pub name: String,
     pub reference: String,
     pub payee_kind: String,
@@ -79,6 +80,8 @@ pub struct OrderRow {
     pub approve_anchor: String,
     pub may_approve: bool,
     pub may_cancel: bool,
+    /// Returned by the bank: a new order may pay it again (the service checks it).
+    pub may_reissue: bool,
 }
 
 impl OrderRow {
@@ -86,6 +89,7 @@ impl OrderRow {
         let actions = allowed_actions(order.state);
         OrderRow {
             id: order.id.0,
+            claim_id: order.claim.0,
             name: end_to_end_id(order.id),
             reference: order.order.reference.to_string(),
             payee_kind: tr
@@ -102,6 +106,7 @@ impl OrderRow {
             approve_anchor: format!("approve-{}", order.id.0),
             may_approve: actions.contains(&OrderAction::Approve),
             may_cancel: actions.contains(&OrderAction::Cancel),
+            may_reissue: order.state == OrderState::Returned,
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use poem::http::StatusCode;
-use poem::web::{Data, Path};
+use poem::web::{Data, Path, Query};
 use poem::{Response, handler};
 use serde::Deserialize;
 use strum::IntoEnumIterator;
@@ -13,7 +13,7 @@ use super::forms::{DateField, DateParts, parse_amount};
 use super::{FormErrors, PAYMENTS_PATH, explain, money, refused_page, require_finance};
 use crate::domain::ClaimId;
 use crate::domain::claim::PersonalText;
-use crate::domain::payments::obligation_of;
+use crate::domain::payments::{PaymentOrderId, obligation_of};
 use crate::domain::payout::{Bic, Iban, PayeeKind, RemittanceReference};
 use crate::service::Services;
 use crate::service::payments::{InstalmentPlan, OrderRequest};
@@ -38,6 +38,9 @@ pub struct PrepareForm {
     amount: String,
     #[serde(default)]
     reference: String,
+    /// The returned order this one pays again, from the returned order's "Pay again" link.
+    #[serde(default)]
+    reissue_of: String,
     #[serde(default)]
     instalment_count: String,
     #[serde(default)]
@@ -61,20 +64,33 @@ struct PreparePage {
     claim_id: i64,
     reference: String,
     to_pay: String,
+    /// The end-to-end id of the returned order this one pays again.
+    reissues: Option<String>,
     kinds: Vec<PayeeKindOption>,
     form: PrepareForm,
     first_due_on: DateField,
 }
 
-/// The form, empty but for the claim's reference, which most payments quote.
+#[derive(Deserialize)]
+pub struct PrepareQuery {
+    reissue_of: Option<i64>,
+}
+
+/// The form, empty but for the claim's reference, which most payments quote, and the returned
+/// order it pays again, if any.
 #[handler]
 pub async fn prepare_order_page(
     visit: Visit,
     services: Data<&Services>,
     Path(claim): Path<i64>,
+    Query(query): Query<PrepareQuery>,
 ) -> Response {
     let form = PrepareForm {
         payee_kind: PayeeKind::Claimant.as_str().to_owned(),
+        reissue_of: query
+            .reissue_of
+            .map(|order| order.to_string())
+            .unwrap_or_default(),
         ..PrepareForm::default()
     };
     prepare_form(&visit, &services, claim, form, FormErrors::default()).await
@@ -122,6 +138,11 @@ async fn prepare_form(
         reference: claim.reference.to_string(),
         to_pay: obligation_of(&claim).map_or_else(String::new, |amount| money(tr, amount)),
         kinds,
+        reissues: form
+            .reissue_of
+            .parse()
+            .ok()
+            .map(|order| crate::service::payments::end_to_end_id(PaymentOrderId(order))),
         form,
         first_due_on,
         frame,
@@ -195,6 +216,11 @@ fn order_request(form: &PrepareForm, tr: Tr) -> Result<OrderRequest, FormErrors>
     check("amount", amount.is_some(), "finance-error-amount");
     let reference = RemittanceReference::parse(&form.reference).ok();
     check("reference", reference.is_some(), "finance-error-reference");
+    let reissue_of = match form.reissue_of.trim() {
+        "" => Some(None),
+        text => text.parse().ok().map(|order| Some(PaymentOrderId(order))),
+    };
+    check("payee_name", reissue_of.is_some(), "finance-error-reissue");
     let plan = instalment_plan(form, tr, &mut errors);
     match (kind, name, iban, bic, amount, reference, plan) {
         (
@@ -215,7 +241,7 @@ fn order_request(form: &PrepareForm, tr: Tr) -> Result<OrderRequest, FormErrors>
             amount,
             reference,
             plan,
-            reissue_of: None,
+            reissue_of: reissue_of.flatten(),
         }),
         _ => Err(errors),
     }
