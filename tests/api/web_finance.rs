@@ -570,43 +570,26 @@ async fn the_banks_statement_is_uploaded_and_a_bad_line_is_named(app: TestApp) {
     let (finance, claim) = claim_in_payment(&app).await;
     let (batch, end_to_end_id) = batch_of_one(&app, &finance, claim).await;
     let (approver, token) = signed_in(&app, "finance-approver").await;
-    let (status, body, _) = upload(
-        &app,
-        &approver,
-        batch,
-        Some(&token),
-        statement(&end_to_end_id, "05.01.2027"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("href=\"#statement\""));
-    assert!(body.contains("Line 2 of the statement"), "{body}");
-    let (status, body, _) = upload(
-        &app,
-        &approver,
-        batch,
-        Some(&token),
-        statement(&end_to_end_id, "2026-12-30"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        body.contains(&format!("date for {end_to_end_id} is in the future")),
-        "{body}"
-    );
-    let (status, body, _) = upload(
-        &app,
-        &approver,
-        batch,
-        Some(&token),
-        statement("REDRESS-O0000009999", "2026-11-28"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        body.contains("REDRESS-O0000009999, which is not in this batch"),
-        "{body}"
-    );
+    let refusals = [
+        (
+            statement(&end_to_end_id, "05.01.2027"),
+            "Line 2 of the statement".to_owned(),
+        ),
+        (
+            statement(&end_to_end_id, "2026-12-30"),
+            format!("date for {end_to_end_id} is in the future"),
+        ),
+        (
+            statement("REDRESS-O0000009999", "2026-11-28"),
+            "REDRESS-O0000009999, which is not in this batch".to_owned(),
+        ),
+    ];
+    for (text, expected) in refusals {
+        let (status, body, _) = upload(&app, &approver, batch, Some(&token), text).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{expected}");
+        assert!(body.contains("href=\"#statement\""));
+        assert!(body.contains(&expected), "{body}");
+    }
     assert_eq!(
         claim_state(&app, &finance, claim).await,
         "in_payment",
