@@ -19,6 +19,7 @@ on_both_databases!(
     no_one_approves_their_own_order_and_the_page_says_why,
     an_order_above_the_approvers_limit_is_refused_naming_the_limit,
     an_order_is_cancelled_with_its_reason,
+    a_returned_payment_is_paid_again_from_its_row,
     a_batch_is_created_and_its_bank_files_are_downloaded,
     the_banks_statement_is_uploaded_and_a_bad_line_is_named,
     the_payments_report_is_a_table_of_confirmed_payments,
@@ -75,16 +76,27 @@ async fn prepare_through_the_page(
     claim: i64,
     amount: &str,
 ) -> Page {
+    prepare_with(browser, token, (claim, amount), &[]).await
+}
+
+/// The order form for `amount` with `extra` fields, such as the order it pays again.
+async fn prepare_with(
+    browser: &mut Browser<'_>,
+    token: &str,
+    (claim, amount): (i64, &str),
+    extra: &[(&str, &str)],
+) -> Page {
     let fields = order_fields(amount);
-    let fields: Vec<(&str, &str)> = fields
+    let mut all: Vec<(&str, &str)> = fields
         .iter()
         .map(|(name, value)| (*name, value.as_str()))
         .collect();
+    all.extend_from_slice(extra);
     post(
         browser,
         &format!("/finance/claims/{claim}/orders"),
         token,
-        &fields,
+        &all,
     )
     .await
 }
@@ -558,43 +570,26 @@ async fn the_banks_statement_is_uploaded_and_a_bad_line_is_named(app: TestApp) {
     let (finance, claim) = claim_in_payment(&app).await;
     let (batch, end_to_end_id) = batch_of_one(&app, &finance, claim).await;
     let (approver, token) = signed_in(&app, "finance-approver").await;
-    let (status, body, _) = upload(
-        &app,
-        &approver,
-        batch,
-        Some(&token),
-        statement(&end_to_end_id, "05.01.2027"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("href=\"#statement\""));
-    assert!(body.contains("Line 2 of the statement"), "{body}");
-    let (status, body, _) = upload(
-        &app,
-        &approver,
-        batch,
-        Some(&token),
-        statement(&end_to_end_id, "2026-12-30"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        body.contains(&format!("date for {end_to_end_id} is in the future")),
-        "{body}"
-    );
-    let (status, body, _) = upload(
-        &app,
-        &approver,
-        batch,
-        Some(&token),
-        statement("REDRESS-O0000009999", "2026-11-28"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        body.contains("REDRESS-O0000009999, which is not in this batch"),
-        "{body}"
-    );
+    let refusals = [
+        (
+            statement(&end_to_end_id, "05.01.2027"),
+            "Line 2 of the statement".to_owned(),
+        ),
+        (
+            statement(&end_to_end_id, "2026-12-30"),
+            format!("date for {end_to_end_id} is in the future"),
+        ),
+        (
+            statement("REDRESS-O0000009999", "2026-11-28"),
+            "REDRESS-O0000009999, which is not in this batch".to_owned(),
+        ),
+    ];
+    for (text, expected) in refusals {
+        let (status, body, _) = upload(&app, &approver, batch, Some(&token), text).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{expected}");
+        assert!(body.contains("href=\"#statement\""));
+        assert!(body.contains(&expected), "{body}");
+    }
     assert_eq!(
         claim_state(&app, &finance, claim).await,
         "in_payment",
@@ -707,4 +702,49 @@ async fn forms_without_the_sessions_csrf_token_are_refused(app: TestApp) {
         "in_payment",
         "nothing recorded"
     );
+}
+
+async fn a_returned_payment_is_paid_again_from_its_row(app: TestApp) {
+    let (finance, claim) = claim_in_payment(&app).await;
+    let (batch, end_to_end_id) = batch_of_one(&app, &finance, claim).await;
+    let line = json!([{"end_to_end_id": end_to_end_id, "status": "returned",
+        "date": "2026-11-28", "reason": "account closed"}]);
+    let path = format!("/api/v1/payment-batches/{batch}/confirmations");
+    let response = app
+        .post(
+            &finance.approver,
+            &path,
+            Some(json!({"confirmations": line})),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let returned = orders_in(&app, &finance, "returned").await[0]["id"]
+        .as_i64()
+        .unwrap();
+    let (mut officer, token) = signed_in(&app, "finance-officer").await;
+    let listed = officer
+        .get("/finance/payments?state=returned&lang=en")
+        .await;
+    let again = format!("/finance/claims/{claim}/orders/new?reissue_of={returned}");
+    assert!(listed.body.contains(&again), "a Pay again link");
+    let form = officer.get(&again).await;
+    assert!(
+        form.body
+            .contains(&format!("{end_to_end_id}, which the bank returned"))
+    );
+    let wrong = [("reissue_of", "999")];
+    let refused = prepare_with(&mut officer, &token, (claim, AWARD), &wrong).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .body
+            .contains("Only an order of this claim that the bank returned can be paid again")
+    );
+    assert!(orders_in(&app, &finance, "prepared").await.is_empty());
+    let right = [("reissue_of", returned.to_string())];
+    let right = [(right[0].0, right[0].1.as_str())];
+    let prepared = prepare_with(&mut officer, &token, (claim, AWARD), &right).await;
+    assert_eq!(prepared.status, StatusCode::SEE_OTHER, "{}", prepared.body);
+    let orders = orders_in(&app, &finance, "prepared").await;
+    assert_eq!(orders[0]["reissue_of"], returned);
 }

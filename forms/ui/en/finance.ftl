@@ -24,6 +24,8 @@ finance-due-now = Now
 finance-approve = Approve
 finance-cancel = Cancel
 finance-prepared-by-you = You prepared this order. Another person must approve it (four eyes).
+finance-reissue = Pay again
+finance-reissues = This order pays again { $order }, which the bank returned.
 finance-batch-create = Put approved orders into a batch for the bank
 
 finance-order-state-prepared = Prepared
@@ -141,3 +143,4 @@ finance-error-claim-state = The claim is not in a state that allows this now. Re
 finance-error-rule = The claim cannot be paid now: there is no award to pay, or it has been paid.
 finance-error-conflict = Someone changed this at the same time. Reload the page and try again.
 finance-error-invalid = This could not be done: { $reason }
+finance-error-reissue = Only an order of this claim that the bank returned can be paid again

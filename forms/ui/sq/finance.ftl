@@ -24,6 +24,8 @@ finance-due-now = Tani
 finance-approve = Mirato
 finance-cancel = Anulo
 finance-prepared-by-you = Ju e përgatitët këtë urdhër. Një person tjetër duhet ta miratojë (parimi i katër syve).
+finance-reissue = Paguaj përsëri
+finance-reissues = Ky urdhër paguan përsëri { $order }, që banka e ktheu.
 finance-batch-create = Vendos urdhrat e miratuar në një grup për bankën
 
 finance-order-state-prepared = I përgatitur
@@ -141,3 +143,4 @@ finance-error-claim-state = Kërkesa nuk është në një gjendje që e lejon k�
 finance-error-rule = Kërkesa nuk mund të paguhet tani: nuk ka kompensim për t’u paguar, ose është paguar.
 finance-error-conflict = Dikush e ndryshoi këtë në të njëjtën kohë. Rifreskoni faqen dhe provoni përsëri.
 finance-error-invalid = Kjo nuk mund të bëhej: { $reason }
+finance-error-reissue = Vetëm një urdhër i kësaj kërkese që banka e ktheu mund të paguhet përsëri

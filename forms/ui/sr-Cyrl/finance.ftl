@@ -24,6 +24,8 @@ finance-due-now = Одмах
 finance-approve = Одобри
 finance-cancel = Откажи
 finance-prepared-by-you = Ви сте припремили овај налог. Мора да га одобри друга особа (начело четири ока).
+finance-reissue = Плати поново
+finance-reissues = Овај налог поново плаћа { $order }, који је банка вратила.
 finance-batch-create = Стави одобрене налоге у пакет за банку
 
 finance-order-state-prepared = Припремљен
@@ -141,3 +143,4 @@ finance-error-claim-state = Захтев сада није у стању кој�
 finance-error-rule = Захтев сада не може да се исплати: нема накнаде за исплату, или је исплаћена.
 finance-error-conflict = Неко је ово променио у исто време. Освежите страницу и покушајте поново.
 finance-error-invalid = Ово није могло да се уради: { $reason }
+finance-error-reissue = Поново може да се плати само налог овог захтева који је банка вратила

@@ -14,7 +14,7 @@ use tokio::io::AsyncReadExt;
 
 use super::forms::{DateField, DateParts};
 use super::payments::OrderRow;
-use super::{FieldError, FormErrors, explain, money, require_finance};
+use super::{FieldError, FormErrors, explain, money, refused_page, require_finance};
 use crate::bank::BankError;
 use crate::domain::money::Currency;
 use crate::service::ServiceError;
@@ -207,10 +207,7 @@ async fn show_batch(
     };
     let (batch, orders) = match services.payment_batch(actor, id).await {
         Ok(found) => found,
-        Err(error) => {
-            return explain(error, visit, "")
-                .map_or_else(|response| *response, |(status, _)| refusal(visit, status));
-        }
+        Err(error) => return refused_page(error, visit),
     };
     let path = format!("/finance/batches/{id}");
     let frame = Frame::new(visit, &path, "finance-batch-title").with_exit_this_page();

@@ -165,6 +165,15 @@ pub fn explain(
     ))
 }
 
+/// The page of a refusal that no form can show, such as an order or claim the visitor may not
+/// see, with the status the service's error calls for.
+pub fn refused_page(error: ServiceError, visit: &Visit) -> Response {
+    match explain(error, visit, "") {
+        Ok((status, _)) => refusal(visit, status),
+        Err(response) => *response,
+    }
+}
+
 /// Four eyes and approval limits are refusals (403), a wrong state a conflict (409), the rest
 /// a wrong amount or plan (422).
 fn explain_payout(error: &PayoutError, tr: Tr) -> (StatusCode, Option<&'static str>, String) {
@@ -234,6 +243,7 @@ fn invalid_key(field: &'static str) -> (Option<&'static str>, Option<&'static st
         "currency" => (Some(field), Some("finance-error-no-approved-orders")),
         "to" => (Some(field), Some("finance-error-report-range")),
         "payer" => (None, Some("finance-error-no-payer")),
+        "reissue_of" => (None, Some("finance-error-reissue")),
         "amount" | "reference" | "iban" | "bic" | "payee_name" => (Some(field), None),
         _ => (None, None),
     }

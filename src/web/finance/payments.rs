@@ -10,7 +10,7 @@ use poem::{Response, handler};
 use serde::Deserialize;
 use strum::IntoEnumIterator;
 
-use super::{FormErrors, PAYMENTS_PATH, explain, money, require_finance};
+use super::{FormErrors, PAYMENTS_PATH, explain, money, refused_page, require_finance};
 use crate::domain::payments::{PaymentOrderId, award_of, obligation_of};
 use crate::domain::payout::{OrderAction, OrderState, allowed_actions};
 use crate::domain::workflow::ActionInput;
@@ -66,6 +66,7 @@ impl AwardRow {
 /// A payment order as the tables show it.
 pub struct OrderRow {
     pub id: i64,
+    pub claim_id: i64,
     pub name: String,
     pub reference: String,
     pub payee_kind: String,
@@ -79,6 +80,8 @@ pub struct OrderRow {
     pub approve_anchor: String,
     pub may_approve: bool,
     pub may_cancel: bool,
+    /// Returned by the bank: a new order may pay it again (the service checks it).
+    pub may_reissue: bool,
 }
 
 impl OrderRow {
@@ -86,6 +89,7 @@ impl OrderRow {
         let actions = allowed_actions(order.state);
         OrderRow {
             id: order.id.0,
+            claim_id: order.claim.0,
             name: end_to_end_id(order.id),
             reference: order.order.reference.to_string(),
             payee_kind: tr
@@ -102,6 +106,7 @@ impl OrderRow {
             approve_anchor: format!("approve-{}", order.id.0),
             may_approve: actions.contains(&OrderAction::Approve),
             may_cancel: actions.contains(&OrderAction::Cancel),
+            may_reissue: order.state == OrderState::Returned,
         }
     }
 }
@@ -356,12 +361,7 @@ async fn cancel_form(
     };
     let order = match services.payment_order(actor, PaymentOrderId(id)).await {
         Ok(order) => order,
-        Err(error) => {
-            return explain(error, visit, "reason").map_or_else(
-                |response| *response,
-                |_| refusal(visit, StatusCode::FORBIDDEN),
-            );
-        }
+        Err(error) => return refused_page(error, visit),
     };
     let path = format!("/finance/orders/{id}/cancel");
     let frame = Frame::new(visit, &path, "finance-cancel-title").with_exit_this_page();

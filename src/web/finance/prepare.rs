@@ -4,16 +4,16 @@
 
 use askama::Template;
 use poem::http::StatusCode;
-use poem::web::{Data, Path};
+use poem::web::{Data, Path, Query};
 use poem::{Response, handler};
 use serde::Deserialize;
 use strum::IntoEnumIterator;
 
 use super::forms::{DateField, DateParts, parse_amount};
-use super::{FormErrors, PAYMENTS_PATH, explain, money, require_finance};
+use super::{FormErrors, PAYMENTS_PATH, explain, money, refused_page, require_finance};
 use crate::domain::ClaimId;
 use crate::domain::claim::PersonalText;
-use crate::domain::payments::obligation_of;
+use crate::domain::payments::{PaymentOrderId, obligation_of};
 use crate::domain::payout::{Bic, Iban, PayeeKind, RemittanceReference};
 use crate::service::Services;
 use crate::service::payments::{InstalmentPlan, OrderRequest};
@@ -38,6 +38,9 @@ pub struct PrepareForm {
     amount: String,
     #[serde(default)]
     reference: String,
+    /// The returned order this one pays again, from the returned order's "Pay again" link.
+    #[serde(default)]
+    reissue_of: String,
     #[serde(default)]
     instalment_count: String,
     #[serde(default)]
@@ -61,20 +64,33 @@ struct PreparePage {
     claim_id: i64,
     reference: String,
     to_pay: String,
+    /// The end-to-end id of the returned order this one pays again.
+    reissues: Option<String>,
     kinds: Vec<PayeeKindOption>,
     form: PrepareForm,
     first_due_on: DateField,
 }
 
-/// The form, empty but for the claim's reference, which most payments quote.
+#[derive(Deserialize)]
+pub struct PrepareQuery {
+    reissue_of: Option<i64>,
+}
+
+/// The form, empty but for the claim's reference, which most payments quote, and the returned
+/// order it pays again, if any.
 #[handler]
 pub async fn prepare_order_page(
     visit: Visit,
     services: Data<&Services>,
     Path(claim): Path<i64>,
+    Query(query): Query<PrepareQuery>,
 ) -> Response {
     let form = PrepareForm {
         payee_kind: PayeeKind::Claimant.as_str().to_owned(),
+        reissue_of: query
+            .reissue_of
+            .map(|order| order.to_string())
+            .unwrap_or_default(),
         ..PrepareForm::default()
     };
     prepare_form(&visit, &services, claim, form, FormErrors::default()).await
@@ -94,7 +110,7 @@ async fn prepare_form(
     };
     let claim = match services.claim(actor, ClaimId(id)).await {
         Ok(claim) => claim,
-        Err(error) => return explained_refusal(error, visit),
+        Err(error) => return refused_page(error, visit),
     };
     let path = format!("/finance/claims/{id}/orders/new");
     let frame = Frame::new(visit, &path, "finance-prepare-title").with_exit_this_page();
@@ -122,6 +138,11 @@ async fn prepare_form(
         reference: claim.reference.to_string(),
         to_pay: obligation_of(&claim).map_or_else(String::new, |amount| money(tr, amount)),
         kinds,
+        reissues: form
+            .reissue_of
+            .parse()
+            .ok()
+            .map(|order| crate::service::payments::end_to_end_id(PaymentOrderId(order))),
         form,
         first_due_on,
         frame,
@@ -137,14 +158,6 @@ fn first_due_field(tr: Tr, form: &PrepareForm) -> DateField {
     };
     let keys = ("finance-first-due-on", "finance-date-hint");
     DateField::new("first_due_on", tr, keys, parts)
-}
-
-/// A refusal that no form can show, such as a claim the visitor may not see, as its page.
-fn explained_refusal(error: crate::service::ServiceError, visit: &Visit) -> Response {
-    match explain(error, visit, "") {
-        Ok((status, _)) => crate::web::pages::refusal(visit, status),
-        Err(response) => *response,
-    }
 }
 
 /// Prepares the order (or one per instalment) and returns to the prepared orders.
@@ -203,6 +216,11 @@ fn order_request(form: &PrepareForm, tr: Tr) -> Result<OrderRequest, FormErrors>
     check("amount", amount.is_some(), "finance-error-amount");
     let reference = RemittanceReference::parse(&form.reference).ok();
     check("reference", reference.is_some(), "finance-error-reference");
+    let reissue_of = match form.reissue_of.trim() {
+        "" => Some(None),
+        text => text.parse().ok().map(|order| Some(PaymentOrderId(order))),
+    };
+    check("payee_name", reissue_of.is_some(), "finance-error-reissue");
     let plan = instalment_plan(form, tr, &mut errors);
     match (kind, name, iban, bic, amount, reference, plan) {
         (
@@ -223,7 +241,7 @@ fn order_request(form: &PrepareForm, tr: Tr) -> Result<OrderRequest, FormErrors>
             amount,
             reference,
             plan,
-            reissue_of: None,
+            reissue_of: reissue_of.flatten(),
         }),
         _ => Err(errors),
     }
