@@ -13,6 +13,7 @@ mod assets;
 mod claims;
 pub mod csrf;
 mod i18n;
+mod lawyer;
 mod pages;
 mod session;
 mod sign_in;
@@ -78,6 +79,7 @@ where
             }
         }
     });
+    let route = lawyer::mount(route, &state);
     route
         .at(
             "/sign-in",
@@ -149,7 +151,9 @@ mod tests {
     /// Every file under `src/web/<folder>` whose name ends in `extension`, with its text, read
     /// at test time so a new page or handler is checked without being listed here.
     fn files(folder: &str, extension: &str) -> Vec<(String, String)> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web").join(folder);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/web")
+            .join(folder);
         let mut found = Vec::new();
         let mut pending = vec![root];
         while let Some(directory) = pending.pop() {
@@ -163,7 +167,10 @@ mod tests {
                 }
             }
         }
-        assert!(!found.is_empty(), "no .{extension} files under src/web/{folder}");
+        assert!(
+            !found.is_empty(),
+            "no .{extension} files under src/web/{folder}"
+        );
         found
     }
 

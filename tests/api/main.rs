@@ -32,6 +32,7 @@ mod server_process;
 mod statistics;
 mod users;
 mod web_browser;
+mod web_lawyer;
 mod web_pages;
 mod web_sessions;
 mod workflow;
