@@ -301,6 +301,10 @@ async fn a_bad_answer_is_named_in_the_error_summary_and_nothing_is_stored(app: T
     let refused = answer_date(&mut browser, &path, ("crime_date", "1-1-2030")).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("govuk-error-summary"));
+    assert!(
+        refused.body.contains("<title>Error: "),
+        "the title says so first"
+    );
     assert!(refused.body.contains("href=\"#crime_date-day\""));
     assert!(refused.body.contains("today or in the past"));
     assert!(

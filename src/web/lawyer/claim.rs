@@ -10,7 +10,9 @@ use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::draft::{LoadedDraft, task_list};
-use super::{FormError, document_kind_label, failure, form_status, invalid_field, lawyer};
+use super::{
+    FormError, document_kind_label, failure, form_frame, form_status, invalid_field, lawyer,
+};
 use crate::domain::claim::Language;
 use crate::domain::workflow::ActionInput;
 use crate::domain::{Actor, Claim, ClaimAction, ClaimId, ClaimState};
@@ -102,12 +104,8 @@ async fn standing(
 ) -> Result<Response, ServiceError> {
     let claim = &draft.claim;
     let id = claim.id;
-    let frame = Frame::new(
-        visit,
-        &format!("/lawyer/claims/{}", id.0),
-        "lawyer-claim-title",
-    )
-    .with_exit_this_page();
+    let path = format!("/lawyer/claims/{}", id.0);
+    let frame = form_frame(visit, &path, "lawyer-claim-title", &errors);
     let tr = frame.tr;
     let requests = services.evidence_requests(actor, id).await?;
     let evidence = requests
@@ -257,12 +255,8 @@ struct AppealPage {
 
 fn appeal_form(visit: &Visit, claim: &Claim, reason: &str, errors: Vec<FormError>) -> Response {
     let id = claim.id.0;
-    let frame = Frame::new(
-        visit,
-        &format!("/lawyer/claims/{id}/appeal"),
-        "lawyer-appeal-title",
-    )
-    .with_exit_this_page();
+    let path = format!("/lawyer/claims/{id}/appeal");
+    let frame = form_frame(visit, &path, "lawyer-appeal-title", &errors);
     let tr = frame.tr;
     let status = form_status(&errors);
     let page = AppealPage {

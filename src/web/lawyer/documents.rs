@@ -12,7 +12,7 @@ use tokio::io::AsyncReadExt;
 
 use super::draft::ReturnTo;
 use super::questions::RadioOption;
-use super::{FormError, document_kind_label, failure, form_status, lawyer};
+use super::{FormError, document_kind_label, failure, form_frame, form_status, lawyer};
 use crate::domain::{Actor, ClaimId, DocumentKind};
 use crate::service::{ServiceError, Services};
 use crate::web::csrf::CSRF_FIELD;
@@ -73,7 +73,7 @@ async fn documents_form(
         Err(error) => return failure(visit, &error, "listing a claim's documents"),
     };
     let path = format!("/lawyer/claims/{}/documents", id.0);
-    let frame = Frame::new(visit, &path, "lawyer-documents-title").with_exit_this_page();
+    let frame = form_frame(visit, &path, "lawyer-documents-title", &errors);
     let tr = frame.tr;
     let message_for = |anchor: &str| {
         errors

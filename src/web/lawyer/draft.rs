@@ -12,7 +12,9 @@ use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::questions::{self, Field, START_FIELDS, Task};
-use super::{FormError, document_kind_label, failure, form_status, invalid_field, lawyer};
+use super::{
+    FormError, document_kind_label, failure, form_frame, form_status, invalid_field, lawyer,
+};
 use crate::domain::error::RuleViolation;
 use crate::domain::intake::FactsPatch;
 use crate::domain::rules::JurisdictionId;
@@ -73,7 +75,7 @@ fn start_form(
     form: &BTreeMap<String, String>,
     errors: Vec<FormError>,
 ) -> Response {
-    let frame = Frame::new(visit, "/lawyer/claims/new", "lawyer-start-title").with_exit_this_page();
+    let frame = form_frame(visit, "/lawyer/claims/new", "lawyer-start-title", &errors);
     let tr = frame.tr;
     let chosen = form.get("jurisdiction").map_or("", String::as_str);
     let page = StartPage {
@@ -348,7 +350,7 @@ fn question_form(
 ) -> Response {
     let id = claim.id.0;
     let action = format!("/lawyer/claims/{id}/{}", question.slug());
-    let frame = Frame::new(visit, &action, question.label_key).with_exit_this_page();
+    let frame = form_frame(visit, &action, question.label_key, &errors);
     let checking = return_to.return_to.as_deref() == Some("check");
     let back = match checking {
         true => format!("/lawyer/claims/{id}/check-answers"),
@@ -498,7 +500,7 @@ struct CheckAnswersPage {
 fn check_answers(visit: &Visit, draft: &LoadedDraft, errors: Vec<FormError>) -> Response {
     let id = draft.claim.id.0;
     let path = format!("/lawyer/claims/{id}/check-answers");
-    let frame = Frame::new(visit, &path, "lawyer-check-title").with_exit_this_page();
+    let frame = form_frame(visit, &path, "lawyer-check-title", &errors);
     let tr = frame.tr;
     let mut sections: Vec<(String, Vec<SummaryRow>)> = Task::ALL
         .iter()

@@ -13,7 +13,7 @@ use poem::{Response, Route, get, post};
 
 use super::WebState;
 use super::i18n::Tr;
-use super::pages::refusal;
+use super::pages::{Frame, refusal};
 use super::session::Visit;
 use crate::domain::DomainError;
 use crate::service::ServiceError;
@@ -67,6 +67,16 @@ pub(super) fn mount(route: Route, state: &WebState) -> Route {
 pub struct FormError {
     pub anchor: String,
     pub message: String,
+}
+
+/// The frame of a page with a form, which shows a victim's case: "Exit this page", and a title
+/// that starts with "Error:" while the page shows what was wrong, as GOV.UK's pattern asks.
+fn form_frame(visit: &Visit, path: &str, title_key: &str, errors: &[FormError]) -> Frame {
+    let mut frame = Frame::new(visit, path, title_key).with_exit_this_page();
+    if !errors.is_empty() {
+        frame.title = format!("{} {}", frame.tr.t("error-prefix"), frame.title);
+    }
+    frame
 }
 
 /// A form page is 200, or 422 when it shows what was wrong with what was sent.
