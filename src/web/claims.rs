@@ -59,7 +59,12 @@ pub struct ClaimRow {
 impl ClaimRow {
     /// `audience` names whose next step `needed_now` words, and whose page of the claim the row
     /// links to: `lawyer` or `secretariat`.
-    fn new(claim: &Claim, tr: Tr, days_overdue: Option<i64>, audience: &str) -> ClaimRow {
+    pub(super) fn new(
+        claim: &Claim,
+        tr: Tr,
+        days_overdue: Option<i64>,
+        audience: &str,
+    ) -> ClaimRow {
         let state = claim.state.as_str();
         let area = if audience == "lawyer" {
             "lawyer"

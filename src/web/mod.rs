@@ -18,6 +18,7 @@ mod commission;
 pub mod csrf;
 mod finance;
 mod i18n;
+mod lawyer;
 mod pages;
 mod session;
 mod sign_in;
@@ -83,6 +84,7 @@ where
             }
         }
     });
+    let route = lawyer::mount(route, &state);
     route
         .at(
             "/sign-in",

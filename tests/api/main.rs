@@ -37,6 +37,7 @@ mod web_browser;
 mod web_casework;
 mod web_commission;
 mod web_finance;
+mod web_lawyer;
 mod web_pages;
 mod web_sessions;
 mod workflow;
