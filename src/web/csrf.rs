@@ -2,7 +2,8 @@
 //!
 //! - every form carries a token, HMAC-SHA256 under the configured key of the visitor's session
 //!   cookie, which a page of another site cannot read; `CsrfForm<T>` is the only way a handler
-//!   reads a form, and it checks the token before the fields are parsed;
+//!   reads a form, and it checks the token before the fields are parsed (`CsrfMultipart` does
+//!   the same for file uploads, whose token must be the form's first part);
 //! - the browser's own word on where the request comes from: `Sec-Fetch-Site` must be
 //!   `same-origin` (or `none`, typed by the user), and without it an `Origin` header must name
 //!   this server (the rule of Go 1.25's `CrossOriginProtection`).
@@ -14,10 +15,12 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
 use poem::http::{Method, StatusCode, header};
+use poem::web::{Field, Multipart};
 use poem::{FromRequest, Request, RequestBody};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use sha2::Sha256;
+use tokio::io::AsyncReadExt as _;
 
 use super::session::Visit;
 
@@ -140,6 +143,52 @@ impl<'a, T: DeserializeOwned> FromRequest<'a> for CsrfForm<T> {
             .map_err(|_| poem::Error::from_status(StatusCode::BAD_REQUEST))?;
         Ok(CsrfForm(form))
     }
+}
+
+/// A file upload (multipart form) whose first part, the CSRF token, was checked before anything
+/// else was read; the handler reads the remaining parts. A form whose first part is not a valid
+/// token is 403, so no other site can make the server read a file.
+pub struct CsrfMultipart(pub Multipart);
+
+/// A token is 43 characters; a longer first part is not read whole.
+const TOKEN_PART_BYTES_MAXIMUM: u64 = 256;
+
+impl<'a> FromRequest<'a> for CsrfMultipart {
+    async fn from_request(request: &'a Request, body: &mut RequestBody) -> poem::Result<Self> {
+        let visit = Visit::from_request_without_body(request).await?;
+        let refused = || {
+            tracing::warn!("an upload without a valid CSRF token was refused");
+            poem::Error::from_response(super::pages::refusal(&visit, StatusCode::FORBIDDEN))
+        };
+        let mut multipart = Multipart::from_request(request, body).await?;
+        let first = multipart
+            .next_field()
+            .await
+            .map_err(|_| poem::Error::from_status(StatusCode::BAD_REQUEST))?
+            .ok_or_else(refused)?;
+        if first.name() != Some(CSRF_FIELD) {
+            return Err(refused());
+        }
+        let token = read_limited(first, TOKEN_PART_BYTES_MAXIMUM)
+            .await
+            .map_err(|_| refused())?;
+        if !visit.csrf_token_matches(&String::from_utf8_lossy(&token)) {
+            return Err(refused());
+        }
+        Ok(CsrfMultipart(multipart))
+    }
+}
+
+/// A part of a multipart form, at most `limit` bytes of it: a caller that must refuse a file
+/// over some size reads one byte more and compares.
+pub async fn read_limited(field: Field, limit: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    field
+        .into_async_read()
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .await?;
+    Ok(bytes)
 }
 
 #[cfg(test)]

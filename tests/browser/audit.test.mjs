@@ -3,30 +3,20 @@
 // secretariat reads the statistics in Serbian; the charts run under the real
 // Content-Security-Policy.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
   assertAccessible,
-  launchBrowser,
   openPage,
   screenshot,
   signIn,
-  startServer,
+  serverAndBrowserForThisFile,
 } from "./harness.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowserForThisFile((started) => ({ server, browser } = started));
 
 /// Clicks what `locator` finds and waits for the page it leads to.
 async function follow(page, locator) {

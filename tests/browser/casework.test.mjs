@@ -3,30 +3,20 @@
 // API, as their client would), record the assessment after previewing the award in Serbian, and
 // put the claim before the commission. axe-core checks every page visited.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
   assertAccessible,
-  launchBrowser,
   openPage,
   screenshot,
   signIn,
-  startServer,
+  serverAndBrowserForThisFile,
 } from "./harness.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowserForThisFile((started) => ({ server, browser } = started));
 
 /// The lawyer's bearer token, from the API's sign-in.
 async function lawyerToken() {

@@ -3,32 +3,22 @@
 // approver approves it, the officer puts it into a batch and downloads the pain.001 file, the
 // approver uploads the bank's statement, and the payments report shows the payment.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 
 import {
   assertAccessible,
-  launchBrowser,
   openPage,
   screenshot,
   signIn,
   signOut,
-  startServer,
+  serverAndBrowserForThisFile,
 } from "./harness.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowserForThisFile((started) => ({ server, browser } = started));
 
 /// A bearer token for a demo account, as an API client signs in.
 async function token(username) {

@@ -178,12 +178,14 @@ export async function tabTo(page, id, pressesMaximum = 40) {
 }
 
 /// One server and one browser for every test of the calling file: started before the first
-/// test, stopped after the last. Read `.server` and `.browser` inside the tests.
-export function serverAndBrowserForThisFile() {
+/// test (then handed to `onStarted`, if given), stopped after the last. Read `.server` and
+/// `.browser` inside the tests.
+export function serverAndBrowserForThisFile(onStarted = () => {}) {
   const shared = { server: undefined, browser: undefined };
   before(async () => {
     shared.server = await startServer();
     shared.browser = await launchBrowser();
+    onStarted(shared);
   });
   after(async () => {
     await shared.browser?.close();

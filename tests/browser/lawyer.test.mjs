@@ -3,32 +3,22 @@
 // keyboard alone; then follows the demo's decided claim to its decision and the appeal page.
 // axe-core checks every page visited.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
   assertAccessible,
   assertAccessible as assertAccessibleWithAxe,
-  launchBrowser,
   openPage,
   screenshot,
   signIn,
-  startServer,
+  serverAndBrowserForThisFile,
   tabTo,
 } from "./harness.mjs";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowserForThisFile((started) => ({ server, browser } = started));
 
 /// A step that waits longer than this has failed: a missing label, not a slow page.
 const STEP_TIMEOUT_MS = 20_000;

@@ -10,7 +10,6 @@ use poem::web::{Data, Multipart, Path, Query};
 use poem::{IntoResponse, Response, handler};
 use serde::Deserialize;
 use strum::IntoEnumIterator;
-use tokio::io::AsyncReadExt;
 
 use super::forms::{DateField, DateParts};
 use super::payments::OrderRow;
@@ -22,9 +21,9 @@ use crate::service::Services;
 use crate::service::payments::{
     BankConfirmation, ConfirmationResult, ExportFormat, order_of_end_to_end_id,
 };
-use crate::web::csrf::{CSRF_FIELD, CsrfForm};
+use crate::web::csrf::{CsrfForm, CsrfMultipart, read_limited};
 use crate::web::i18n::Tr;
-use crate::web::pages::{Frame, refusal, render, see_other};
+use crate::web::pages::{Frame, render, see_other};
 use crate::web::session::Visit;
 
 /// A bank's statement for a batch is small; a larger upload is refused unread.
@@ -280,22 +279,21 @@ pub async fn upload_statement(
     visit: Visit,
     services: Data<&Services>,
     Path(id): Path<i64>,
-    multipart: Multipart,
+    CsrfMultipart(multipart): CsrfMultipart,
 ) -> Response {
     let actor = match require_finance(&visit) {
         Ok(actor) => actor,
         Err(refused) => return *refused,
     };
     let tr = visit.tr();
-    let text = match read_statement(&visit, multipart).await {
-        Ok(Some(text)) => text,
-        Ok(None) => {
+    let text = match read_statement(multipart).await {
+        Some(text) => text,
+        None => {
             let mut errors = FormErrors::default();
             errors.add("statement", tr.t("finance-error-statement-file").to_owned());
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             return show_batch(&visit, &services, id, (errors, None), status).await;
         }
-        Err(refused) => return *refused,
     };
     let confirmations = match confirmations_of(&text, tr) {
         Ok(confirmations) => confirmations,
@@ -339,45 +337,24 @@ pub async fn upload_statement(
     }
 }
 
-/// The statement's text once the form's CSRF token checked out (it comes first in the form);
-/// `None` when no readable file was sent. A wrong token is refused before the file is read.
-async fn read_statement(
-    visit: &Visit,
-    mut multipart: Multipart,
-) -> Result<Option<String>, Box<Response>> {
-    let forbidden = || Box::new(refusal(visit, StatusCode::FORBIDDEN));
-    let mut token_checked = false;
+/// The statement's text (the form's CSRF token was checked first); `None` when no readable
+/// file was sent.
+async fn read_statement(mut multipart: Multipart) -> Option<String> {
     while let Ok(Some(field)) = multipart.next_field().await {
-        match field.name() {
-            Some(CSRF_FIELD) => {
-                let token = field.text().await.unwrap_or_default();
-                if !visit.csrf_token_matches(&token) {
-                    tracing::warn!("a statement upload without a valid CSRF token was refused");
-                    return Err(forbidden());
-                }
-                token_checked = true;
-            }
-            Some("statement") if token_checked => {
-                let mut bytes = Vec::new();
-                let mut reader = field.into_async_read().take(STATEMENT_BYTES_MAXIMUM + 1);
-                if reader.read_to_end(&mut bytes).await.is_err()
-                    || bytes.len() as u64 > STATEMENT_BYTES_MAXIMUM
-                {
-                    return Ok(None);
-                }
-                return Ok(String::from_utf8(bytes)
-                    .ok()
-                    .filter(|text| !text.trim().is_empty()));
-            }
-            _ => {}
+        if field.name() != Some("statement") {
+            continue;
         }
+        let bytes = read_limited(field, STATEMENT_BYTES_MAXIMUM + 1)
+            .await
+            .ok()?;
+        if bytes.len() as u64 > STATEMENT_BYTES_MAXIMUM {
+            return None;
+        }
+        return String::from_utf8(bytes)
+            .ok()
+            .filter(|text| !text.trim().is_empty());
     }
-    if token_checked {
-        Ok(None)
-    } else {
-        tracing::warn!("a statement upload without a CSRF token was refused");
-        Err(forbidden())
-    }
+    None
 }
 
 /// The statement's lines as the service takes them, or the first bad line in words.

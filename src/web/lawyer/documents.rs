@@ -8,14 +8,13 @@ use poem::http::StatusCode;
 use poem::web::{Data, Multipart, Path, Query};
 use poem::{Response, handler};
 use strum::IntoEnumIterator;
-use tokio::io::AsyncReadExt;
 
 use super::draft::ReturnTo;
 use super::questions::RadioOption;
 use super::{FormError, document_kind_label, failure, form_frame, form_status, lawyer};
 use crate::domain::{Actor, ClaimId, DocumentKind};
 use crate::service::{ServiceError, Services};
-use crate::web::csrf::CSRF_FIELD;
+use crate::web::csrf::{CsrfMultipart, read_limited};
 use crate::web::i18n::Tr;
 use crate::web::pages::{Frame, refusal, render, see_other};
 use crate::web::session::Visit;
@@ -148,40 +147,22 @@ pub struct Upload {
     pub content: Vec<u8>,
 }
 
-/// Reads the multipart form, the CSRF token first: a form without a valid token as its first
-/// part is refused before anything else is read. A file larger than the service accepts is
-/// cut one byte past the limit, so the service refuses it without it being read whole.
+/// Reads the upload's parts (its CSRF token was checked first). A file larger than the service
+/// accepts is cut one byte past the limit, so the service refuses it without it being read
+/// whole.
 async fn read_upload(
     visit: &Visit,
     multipart: &mut Multipart,
     bytes_maximum: usize,
 ) -> Result<Upload, Response> {
-    let forbidden = || {
-        tracing::warn!("an upload without a valid CSRF token was refused");
-        refusal(visit, StatusCode::FORBIDDEN)
-    };
-    let bad_request = |_| refusal(visit, StatusCode::BAD_REQUEST);
-    let first = multipart
-        .next_field()
-        .await
-        .map_err(bad_request)?
-        .ok_or_else(forbidden)?;
-    if first.name() != Some(CSRF_FIELD) {
-        return Err(forbidden());
-    }
-    let token = read_limited(first, TEXT_PART_BYTES_MAXIMUM)
-        .await
-        .map_err(|_| forbidden())?;
-    if !visit.csrf_token_matches(&String::from_utf8_lossy(&token)) {
-        return Err(forbidden());
-    }
+    let bad_request = || refusal(visit, StatusCode::BAD_REQUEST);
     let mut upload = Upload {
         kind: None,
         request_item: None,
         return_to: String::new(),
         content: Vec::new(),
     };
-    while let Some(field) = multipart.next_field().await.map_err(bad_request)? {
+    while let Some(field) = multipart.next_field().await.map_err(|_| bad_request())? {
         let name = field.name().unwrap_or_default().to_owned();
         let limit = match name.as_str() {
             "file" => u64::try_from(bytes_maximum)
@@ -191,7 +172,7 @@ async fn read_upload(
         };
         let bytes = read_limited(field, limit)
             .await
-            .map_err(|_| refusal(visit, StatusCode::BAD_REQUEST))?;
+            .map_err(|_| bad_request())?;
         let text = || String::from_utf8_lossy(&bytes).trim().to_owned();
         match name.as_str() {
             "kind" => upload.kind = text().parse().ok(),
@@ -204,16 +185,6 @@ async fn read_upload(
     Ok(upload)
 }
 
-async fn read_limited(field: poem::web::Field, limit: u64) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    field
-        .into_async_read()
-        .take(limit)
-        .read_to_end(&mut bytes)
-        .await?;
-    Ok(bytes)
-}
-
 /// Files the document through `upload_document`, then back to where the lawyer came from;
 /// an answer to an evidence request returns to the claim's page.
 #[handler]
@@ -221,7 +192,7 @@ pub async fn upload_file(
     visit: Visit,
     services: Data<&Services>,
     Path(id): Path<i64>,
-    mut multipart: Multipart,
+    CsrfMultipart(mut multipart): CsrfMultipart,
 ) -> Response {
     let actor = match lawyer(&visit) {
         Ok(actor) => actor,
