@@ -397,10 +397,17 @@ async fn the_chair_previews_confirms_and_issues_the_decision_and_downloads_it(ap
         .get_json(&cast.chair, &format!("/api/v1/claims/{claim}/decisions"))
         .await;
     let number = decisions[0]["number"].as_str().unwrap().to_owned();
-    let panel = chair.get(&format!("{page}/decision?lang=en")).await;
-    assert_eq!(panel.status, StatusCode::OK);
-    assert!(panel.body.contains("govuk-panel--confirmation"));
-    assert!(panel.body.contains(&number));
+    for (tag, title) in [
+        ("sq", "Vendimi u nxor"),
+        ("sr-Cyrl", "Одлука је донета"),
+        ("en", "Decision issued"),
+    ] {
+        let panel = chair.get(&format!("{page}/decision?lang={tag}")).await;
+        assert_eq!(panel.status, StatusCode::OK, "{tag}");
+        assert!(panel.body.contains(&format!("lang=\"{tag}\"")));
+        assert!(panel.body.contains("govuk-panel--confirmation") && panel.body.contains(title));
+        assert!(panel.body.contains(&number));
+    }
     let download = chair.get(&format!("{page}/decisions/1")).await;
     assert_eq!(download.status, StatusCode::OK);
     let file_name = format!("decision-{}.pdf", number.replace('/', "-"));

@@ -70,7 +70,7 @@ commission-award-total = Award proposed
 
 commission-vote-legend = How do you vote?
 commission-vote-amended-amount = Amount you approve, in euros
-commission-vote-amended-amount-hint = For example, 3000.00
+commission-vote-amended-amount-hint = Only if you approve a different amount. For example, 3000.00
 commission-vote-note = Your reasons (optional)
 commission-vote-note-hint = Kept with your vote. Where the rules publish dissents, the decision prints the reasons of members who vote to reject.
 commission-vote-button = Cast your vote

@@ -70,7 +70,7 @@ commission-award-total = Kompensimi i propozuar
 
 commission-vote-legend = Si votoni?
 commission-vote-amended-amount = Shuma që miratoni, në euro
-commission-vote-amended-amount-hint = Për shembull, 3000.00
+commission-vote-amended-amount-hint = Vetëm nëse miratoni një shumë tjetër. Për shembull, 3000.00
 commission-vote-note = Arsyet tuaja (opsionale)
 commission-vote-note-hint = Ruhen me votën tuaj. Kur rregullat publikojnë mendimet kundër, vendimi shtyp arsyet e anëtarëve që votojnë për refuzim.
 commission-vote-button = Jepni votën

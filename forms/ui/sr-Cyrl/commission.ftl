@@ -70,7 +70,7 @@ commission-award-total = Предложена накнада
 
 commission-vote-legend = Како гласате?
 commission-vote-amended-amount = Износ који одобравате, у еврима
-commission-vote-amended-amount-hint = На пример, 3000.00
+commission-vote-amended-amount-hint = Само ако одобравате други износ. На пример, 3000.00
 commission-vote-note = Ваши разлози (необавезно)
 commission-vote-note-hint = Чувају се уз ваш глас. Где правила објављују издвојена мишљења, одлука штампа разлоге чланова који гласају за одбијање.
 commission-vote-button = Гласајте

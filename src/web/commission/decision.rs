@@ -17,7 +17,7 @@ use crate::domain::workflow::{ActionInput, ClaimState};
 use crate::domain::{Actor, ClaimAction, ClaimId, Role};
 use crate::service::{ServiceError, Services};
 use crate::web::csrf::CsrfForm;
-use crate::web::pages::{Frame, render, require, see_other};
+use crate::web::pages::{Frame, refusal, render, require, see_other};
 use crate::web::session::Visit;
 
 #[derive(Template)]
@@ -239,7 +239,7 @@ pub async fn decision_document(
         Err(error) => return failed(&visit, &error, "listing a claim's decisions"),
     };
     let Some(number) = number else {
-        return failed(&visit, &ServiceError::NotFound("decision"), "");
+        return refusal(&visit, StatusCode::NOT_FOUND);
     };
     let document = services
         .decision_document(actor, ClaimId(id), (version, None))
