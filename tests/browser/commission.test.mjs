@@ -19,6 +19,9 @@ let server;
 let browser;
 serverAndBrowserForThisFile((started) => ({ server, browser } = started));
 
+/// A step that waits longer than this has failed.
+const ACTION_TIMEOUT_MS = 20_000;
+
 /// Signs `username` in and opens the first claim on their agenda; resolves with the page and
 /// the claim page's path.
 async function openClaimFromAgenda(username, options = {}) {
