@@ -13,7 +13,7 @@ use serde::Deserialize;
 use strum::IntoEnumIterator;
 
 use super::csrf::CsrfForm;
-use super::pages::{Frame, refusal, render, require, see_other};
+use super::pages::{Frame, render, require, see_other, service_failure};
 use super::session::Visit;
 use crate::domain::notices::EmailAddress;
 use crate::domain::{FullName, Role, UserId};
@@ -65,7 +65,7 @@ pub async fn users_page(
     };
     let users = match services.users(actor).await {
         Ok(users) => users,
-        Err(error) => return failed(&visit, &error),
+        Err(error) => return service_failure(&visit, &error, "administering users"),
     };
     let frame = Frame::new(&visit, USERS_PATH, "admin-users-title");
     let tr = frame.tr;
@@ -250,7 +250,7 @@ fn form_again(
         let (field, key) = match refusal {
             ServiceError::Duplicate { field } => (*field, "admin-error-username-taken".to_owned()),
             ServiceError::Invalid { field, .. } => (*field, format!("admin-error-{field}")),
-            other => return failed(visit, other),
+            other => return service_failure(visit, other, "administering users"),
         };
         errors.push((field.to_owned(), tr.t(&key).to_owned()));
     }
@@ -276,18 +276,6 @@ fn title_key(new_account: bool) -> &'static str {
     }
 }
 
-/// A refusal that is not about a field: not found, forbidden, or a failure (logged).
-fn failed(visit: &Visit, error: &ServiceError) -> Response {
-    match error {
-        ServiceError::NotFound(_) => refusal(visit, StatusCode::NOT_FOUND),
-        ServiceError::Forbidden => refusal(visit, StatusCode::FORBIDDEN),
-        other => {
-            tracing::error!(error = %other, "an administrator's page failed");
-            refusal(visit, StatusCode::INTERNAL_SERVER_ERROR)
-        }
-    }
-}
-
 #[handler]
 pub async fn user_page(visit: Visit, services: Data<&Services>, Path(id): Path<i64>) -> Response {
     let actor = match require(&visit, Role::Admin) {
@@ -296,7 +284,7 @@ pub async fn user_page(visit: Visit, services: Data<&Services>, Path(id): Path<i
     };
     let user = match services.user(actor, UserId(id)).await {
         Ok(user) => user,
-        Err(error) => return failed(&visit, &error),
+        Err(error) => return service_failure(&visit, &error, "administering users"),
     };
     render(&change_form(&visit, &user), StatusCode::OK)
 }

@@ -178,6 +178,25 @@ pub fn refusal(visit: &Visit, status: StatusCode) -> Response {
     render(&MessagePage { frame, body }, status)
 }
 
+/// The page for a service error that no form can answer: not found and forbidden as the API
+/// answers them, anything else logged with what the page was `doing` (never personal data) and
+/// shown as a 500.
+pub fn service_failure(
+    visit: &Visit,
+    error: &crate::service::ServiceError,
+    doing: &'static str,
+) -> Response {
+    use crate::service::ServiceError;
+    match error {
+        ServiceError::NotFound(_) => refusal(visit, StatusCode::NOT_FOUND),
+        ServiceError::Forbidden => refusal(visit, StatusCode::FORBIDDEN),
+        _ => {
+            tracing::error!(error = %error, doing, "a web page failed");
+            refusal(visit, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
 /// Errors of page handlers and extractors as responses, kept away from the API's problem+json:
 /// a refusal already rendered keeps its page, the rest keep their status. Internal errors were
 /// logged where they happened.

@@ -11,14 +11,13 @@ use poem::web::{Data, Path, Query};
 use poem::{Response, handler};
 use serde::Deserialize;
 
-use super::failure;
 use crate::domain::audit::StoredEvent;
 use crate::domain::workflow::ClaimState;
 use crate::domain::{ClaimId, Role};
 use crate::service::Services;
 use crate::service::access_log::AccessEntry;
 use crate::web::i18n::Tr;
-use crate::web::pages::{Frame, render, require};
+use crate::web::pages::{Frame, render, require, service_failure};
 use crate::web::session::Visit;
 
 /// Reads of the access log on one page.
@@ -128,15 +127,15 @@ pub async fn audit_claim_page(
     let id = ClaimId(id);
     let claim = match services.claim(actor, id).await {
         Ok(claim) => claim,
-        Err(error) => return failure(&visit, error, "reading a claim"),
+        Err(error) => return service_failure(&visit, &error, "reading a claim"),
     };
     let events = match services.events(actor, id).await {
         Ok(events) => events,
-        Err(error) => return failure(&visit, error, "reading a claim's audit trail"),
+        Err(error) => return service_failure(&visit, &error, "reading a claim's audit trail"),
     };
     let entries = match services.access_log(actor, id).await {
         Ok(entries) => entries,
-        Err(error) => return failure(&visit, error, "reading a claim's access log"),
+        Err(error) => return service_failure(&visit, &error, "reading a claim's access log"),
     };
     let path = format!("/audit/claims/{}", id.0);
     let mut frame = Frame::new(&visit, &path, "audit-title").with_exit_this_page();

@@ -21,11 +21,11 @@ pub use claim::audit_claim_page;
 pub use statistics::statistics_page;
 
 use super::i18n::Tr;
-use super::pages::{Frame, refusal, render, require};
+use super::pages::{Frame, render, require, service_failure};
 use super::session::Visit;
 use crate::domain::audit::BreakReason;
 use crate::domain::{Claim, Role};
-use crate::service::{ServiceError, Services};
+use crate::service::Services;
 use crate::store::claims::ClaimFilter;
 
 /// Claims on one page of search results.
@@ -38,19 +38,6 @@ pub struct FieldError {
     /// The id of the field the summary links to.
     pub field: &'static str,
     pub message: String,
-}
-
-/// The page for a service error: not found and forbidden as the API answers them, anything
-/// else logged (without personal data) and shown as a 500.
-fn failure(visit: &Visit, error: ServiceError, doing: &'static str) -> Response {
-    match error {
-        ServiceError::NotFound(_) => refusal(visit, StatusCode::NOT_FOUND),
-        ServiceError::Forbidden => refusal(visit, StatusCode::FORBIDDEN),
-        error => {
-            tracing::error!(error = %error, doing, "an audit page failed");
-            refusal(visit, StatusCode::INTERNAL_SERVER_ERROR)
-        }
-    }
 }
 
 /// Whether `text` is a reference fragment `GET /api/v1/claims?reference=` accepts: letters,
@@ -145,7 +132,7 @@ pub async fn audit_page(
         .await;
     let (claims, next) = match listed {
         Ok(listed) => listed,
-        Err(error) => return failure(&visit, error, "searching claims"),
+        Err(error) => return service_failure(&visit, &error, "searching claims"),
     };
     page.found = Some(claims.iter().map(|claim| found_claim(tr, claim)).collect());
     page.next_page = next.map(|after| format!("/audit?reference={}&after={after}", page.reference));
@@ -192,7 +179,7 @@ pub async fn verification_page(visit: Visit, services: Data<&Services>) -> Respo
     };
     let report = match services.verify_audit_trail_as(actor).await {
         Ok(report) => report,
-        Err(error) => return failure(&visit, error, "verifying the audit trail"),
+        Err(error) => return service_failure(&visit, &error, "verifying the audit trail"),
     };
     let frame = Frame::new(&visit, "/audit/verification", "audit-verification-title");
     let tr = frame.tr;

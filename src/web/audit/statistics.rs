@@ -12,8 +12,8 @@ use poem::{Response, handler};
 use serde::Deserialize;
 use strum::IntoEnumIterator;
 
+use super::FieldError;
 use super::chart::{Bar, Chart, ChartData, horizontal_bars};
-use super::{FieldError, failure};
 use crate::domain::Money;
 use crate::domain::statistics::{
     Cell, CurrencyAmounts, DaysSummary, Dimension, Figures, Table, parse_group_by,
@@ -22,7 +22,7 @@ use crate::locale::format_money;
 use crate::service::statistics::{STATISTICS_READERS, StatisticsQuery};
 use crate::service::{ServiceError, Services};
 use crate::web::i18n::Tr;
-use crate::web::pages::{Frame, refusal, render, see_other};
+use crate::web::pages::{Frame, refusal, render, see_other, service_failure};
 use crate::web::session::Visit;
 
 /// What the form sends; every field is text, so a malformed one is shown on the form.
@@ -177,7 +177,7 @@ pub async fn statistics_page(
             });
             return page.rendered(StatusCode::UNPROCESSABLE_ENTITY);
         }
-        Err(error) => return failure(&visit, error, "reading statistics"),
+        Err(error) => return service_failure(&visit, &error, "reading statistics"),
     };
     fill(&mut page, tr, &table);
     page.rendered(StatusCode::OK)

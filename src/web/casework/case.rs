@@ -10,7 +10,7 @@ use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::assessment::OFFSET_SOURCES;
-use super::{action_name, actions_for_secretariat, case_path, failed_read, head_name, money_text};
+use super::{action_name, actions_for_secretariat, case_path, head_name, money_text};
 use crate::domain::access::{initials, may_see_identity};
 use crate::domain::audit::StoredEvent;
 use crate::domain::claim::Outcome;
@@ -23,7 +23,7 @@ use crate::service::{ServiceError, Services};
 use crate::store::documents::StoredDocument;
 use crate::store::evidence::EvidenceRequest;
 use crate::web::i18n::Tr;
-use crate::web::pages::{Frame, render};
+use crate::web::pages::{Frame, render, service_failure};
 use crate::web::session::Visit;
 
 /// The timeline shows this many of the latest events; the full trail is the auditors'.
@@ -132,10 +132,10 @@ pub async fn case_page(
     };
     let records = match records(&services, actor, claim.id).await {
         Ok(records) => records,
-        Err(error) => return failed_read(&visit, error, "the claim's records"),
+        Err(error) => return service_failure(&visit, &error, "the claim's records"),
     };
     if let Err(error) = services.record_identity_read(actor, &claim).await {
-        return failed_read(&visit, error, "the access log");
+        return service_failure(&visit, &error, "the access log");
     }
     let mut frame = Frame::new(&visit, &case_path(id), "casework-case-title").with_exit_this_page();
     let tr = frame.tr;

@@ -17,7 +17,7 @@ pub use assessment::{assessment_page, record_assessment};
 pub use case::case_page;
 
 use super::i18n::Tr;
-use super::pages::{refusal, require};
+use super::pages::{refusal, require, service_failure};
 use super::session::Visit;
 use crate::domain::error::RuleViolation;
 use crate::domain::operations::ClaimOperation;
@@ -69,7 +69,7 @@ async fn claim_for_secretariat<'visit>(
     let actor = require(visit, Role::Secretariat).map_err(|refused| *refused)?;
     match services.claim(actor, ClaimId(id)).await {
         Ok(claim) => Ok((actor, claim)),
-        Err(error) => Err(failed_read(visit, error, "the claim")),
+        Err(error) => Err(service_failure(visit, &error, "the claim")),
     }
 }
 
@@ -83,20 +83,7 @@ async fn actions_for_secretariat<'visit>(
     let actor = require(visit, Role::Secretariat).map_err(|refused| *refused)?;
     match services.allowed_actions(actor, ClaimId(id)).await {
         Ok((claim, available)) => Ok((actor, claim, available)),
-        Err(error) => Err(failed_read(visit, error, "the claim's actions")),
-    }
-}
-
-/// A read that failed: a claim the visitor may not see is not found, as in the API; anything
-/// unexpected is logged without personal data and shown as the service's failure page.
-fn failed_read(visit: &Visit, error: ServiceError, what: &'static str) -> Response {
-    match error {
-        ServiceError::NotFound(_) => refusal(visit, StatusCode::NOT_FOUND),
-        ServiceError::Forbidden => refusal(visit, StatusCode::FORBIDDEN),
-        error => {
-            tracing::error!(error = %error, what, "a casework page failed");
-            refusal(visit, StatusCode::INTERNAL_SERVER_ERROR)
-        }
+        Err(error) => Err(service_failure(visit, &error, "the claim's actions")),
     }
 }
 
@@ -176,7 +163,7 @@ fn answer(
             | DomainError::OperationNotPermitted { .. }
             | DomainError::NotTheRapporteur { .. },
         ) => Answer::Page(refusal(visit, StatusCode::FORBIDDEN)),
-        error => Answer::Page(failed_read(visit, error, "a casework form")),
+        error => Answer::Page(service_failure(visit, &error, "a casework form")),
     }
 }
 

@@ -9,11 +9,11 @@ use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::ballot::{BallotSummary, summarize};
-use super::{claim_path, failed, money, require_member};
+use super::{claim_path, money, require_member};
 use crate::domain::workflow::ClaimState;
 use crate::service::Services;
 use crate::store::claims::ClaimFilter;
-use crate::web::pages::{Frame, render};
+use crate::web::pages::{Frame, render, service_failure};
 use crate::web::session::Visit;
 
 /// Claims on one page of the agenda; each reads its ballot too.
@@ -63,7 +63,7 @@ pub async fn agenda_page(
     let page = (query.after.unwrap_or(0), AGENDA_PAGE_SIZE);
     let (claims, next) = match services.list_claims(actor, filter, false, page).await {
         Ok(listed) => listed,
-        Err(error) => return failed(&visit, &error, "listing the agenda"),
+        Err(error) => return service_failure(&visit, &error, "listing the agenda"),
     };
     let frame =
         Frame::new(&visit, "/commission/agenda", "commission-agenda-title").with_exit_this_page();
@@ -72,7 +72,9 @@ pub async fn agenda_page(
     for claim in claims {
         let ballot = match services.ballot(actor, claim.id).await {
             Ok((_, ballot)) => ballot,
-            Err(error) => return failed(&visit, &error, "reading a ballot for the agenda"),
+            Err(error) => {
+                return service_failure(&visit, &error, "reading a ballot for the agenda");
+            }
         };
         let rules = services.jurisdictions().get(&claim.jurisdiction);
         rows.push(AgendaRow {

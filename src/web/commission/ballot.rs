@@ -13,7 +13,7 @@ use serde::Deserialize;
 use strum::IntoEnumIterator;
 
 use super::claim::{PageForms, claim_response};
-use super::{claim_path, failed, money, require_member, words};
+use super::{claim_path, money, require_member, words};
 use crate::domain::claim::Outcome;
 use crate::domain::error::{DomainError, RuleViolation};
 use crate::domain::operations::{VoteCast, VoteKind};
@@ -25,6 +25,7 @@ use crate::service::{ServiceError, Services};
 use crate::web::csrf::CsrfForm;
 use crate::web::i18n::Tr;
 use crate::web::pages::see_other;
+use crate::web::pages::service_failure;
 use crate::web::session::Visit;
 
 /// The API takes notes of up to 2,000 characters; the form says so before the service would.
@@ -277,7 +278,7 @@ pub async fn submit_vote(
             Ok(_) => return see_other(&claim_path(id)),
             Err(error) => match vote_refusal(&error) {
                 Some(refusal) => refusal,
-                None => return failed(&visit, &error, "casting a vote"),
+                None => return service_failure(&visit, &error, "casting a vote"),
             },
         },
         Err(refusal) => refusal,
@@ -319,7 +320,7 @@ pub async fn submit_recusal(
         Err(ServiceError::Domain(DomainError::OperationNotAllowed { .. })) => {
             "commission-error-vote-closed"
         }
-        Err(error) => return failed(&visit, &error, "recording a recusal"),
+        Err(error) => return service_failure(&visit, &error, "recording a recusal"),
     };
     let forms = PageForms {
         vote: VoteForm::default(),

@@ -10,7 +10,7 @@ use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::ballot::{BallotSummary, ChoiceOption, VoteForm, summarize};
-use super::{claim_path, failed, money, require_member};
+use super::{claim_path, money, require_member};
 use crate::api::ClaimView;
 use crate::domain::award::Explanation;
 use crate::domain::money::Currency;
@@ -20,7 +20,7 @@ use crate::explain::Explainer;
 use crate::forms::Jurisdictions;
 use crate::service::Services;
 use crate::web::i18n::Tr;
-use crate::web::pages::{Frame, render};
+use crate::web::pages::{Frame, render, service_failure};
 use crate::web::session::Visit;
 
 /// A row of the claim's summary list.
@@ -88,14 +88,14 @@ pub async fn claim_response(
 ) -> Response {
     let claim = match services.claim(actor, ClaimId(id)).await {
         Ok(claim) => claim,
-        Err(error) => return failed(visit, &error, "reading a claim"),
+        Err(error) => return service_failure(visit, &error, "reading a claim"),
     };
     if let Err(error) = services.record_identity_read(actor, &claim).await {
-        return failed(visit, &error, "logging a read of a protected identity");
+        return service_failure(visit, &error, "logging a read of a protected identity");
     }
     let ballot = match services.ballot(actor, ClaimId(id)).await {
         Ok((_, ballot)) => ballot,
-        Err(error) => return failed(visit, &error, "reading a ballot"),
+        Err(error) => return service_failure(visit, &error, "reading a ballot"),
     };
     let mut frame =
         Frame::new(visit, &claim_path(id), "commission-claim-title").with_exit_this_page();

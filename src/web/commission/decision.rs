@@ -11,13 +11,13 @@ use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::ballot::{BallotSummary, summarize};
-use super::{claim_path, failed, require_member};
+use super::{claim_path, require_member};
 use crate::domain::error::{DomainError, RuleViolation};
 use crate::domain::workflow::{ActionInput, ClaimState};
 use crate::domain::{Actor, ClaimAction, ClaimId, Role};
 use crate::service::{ServiceError, Services};
 use crate::web::csrf::CsrfForm;
-use crate::web::pages::{Frame, refusal, render, require, see_other};
+use crate::web::pages::{Frame, refusal, render, require, see_other, service_failure};
 use crate::web::session::Visit;
 
 #[derive(Template)]
@@ -48,7 +48,7 @@ async fn decide_response(
 ) -> Response {
     let (claim, ballot) = match services.ballot(actor, ClaimId(id)).await {
         Ok(found) => found,
-        Err(error) => return failed(visit, &error, "reading a ballot to decide"),
+        Err(error) => return service_failure(visit, &error, "reading a ballot to decide"),
     };
     if claim.state != ClaimState::InCommissionReview && error.is_none() {
         return see_other(&claim_path(id));
@@ -130,7 +130,7 @@ pub async fn submit_decision(
         Ok(_) => see_other(&decision_path(id)),
         Err(error) => match decide_refusal(&error) {
             Some(key) => decide_response(&visit, &services, actor, id, Some(key)).await,
-            None => failed(&visit, &error, "deciding a claim"),
+            None => service_failure(&visit, &error, "deciding a claim"),
         },
     }
 }
@@ -165,7 +165,7 @@ pub async fn decision_preview(
         Ok(bytes) => pdf(bytes, "inline", &format!("decision-preview-{id}.pdf")),
         Err(error) => match decide_refusal(&error) {
             Some(key) => decide_response(&visit, &services, actor, id, Some(key)).await,
-            None => failed(&visit, &error, "previewing a decision"),
+            None => service_failure(&visit, &error, "previewing a decision"),
         },
     }
 }
@@ -194,7 +194,7 @@ pub async fn decision_page(
     };
     let latest = match services.decisions(actor, ClaimId(id)).await {
         Ok(decisions) => decisions.into_iter().last(),
-        Err(error) => return failed(&visit, &error, "listing a claim's decisions"),
+        Err(error) => return service_failure(&visit, &error, "listing a claim's decisions"),
     };
     let Some(latest) = latest else {
         return see_other(&claim_path(id));
@@ -236,7 +236,7 @@ pub async fn decision_document(
             .into_iter()
             .find(|decision| decision.version == version)
             .map(|decision| decision.number),
-        Err(error) => return failed(&visit, &error, "listing a claim's decisions"),
+        Err(error) => return service_failure(&visit, &error, "listing a claim's decisions"),
     };
     let Some(number) = number else {
         return refusal(&visit, StatusCode::NOT_FOUND);
@@ -249,6 +249,6 @@ pub async fn decision_document(
             let file_name = format!("decision-{}.pdf", number.replace('/', "-"));
             pdf(bytes, "attachment", &file_name)
         }
-        Err(error) => failed(&visit, &error, "rendering a decision"),
+        Err(error) => service_failure(&visit, &error, "rendering a decision"),
     }
 }

@@ -16,30 +16,15 @@ pub use decision::{
 };
 
 use poem::Response;
-use poem::http::StatusCode;
 
 use super::i18n::Tr;
-use super::pages::{refusal, require};
+use super::pages::require;
 use super::session::Visit;
 use crate::domain::{Actor, Money, Role};
-use crate::service::ServiceError;
 
 /// Commission pages are for its members and its chair; anonymous visitors go to sign-in.
 fn require_member(visit: &Visit) -> Result<&Actor, Box<Response>> {
     require(visit, Role::Commissioner).or_else(|_| require(visit, Role::Chair))
-}
-
-/// The page for a service error that no form can answer: a claim the visitor may not see is
-/// not found (as the API says), anything unexpected is logged and a 500.
-fn failed(visit: &Visit, error: &ServiceError, doing: &'static str) -> Response {
-    match error {
-        ServiceError::NotFound(_) => refusal(visit, StatusCode::NOT_FOUND),
-        ServiceError::Forbidden => refusal(visit, StatusCode::FORBIDDEN),
-        _ => {
-            tracing::error!(error = %error, doing, "a commission page failed");
-            refusal(visit, StatusCode::INTERNAL_SERVER_ERROR)
-        }
-    }
 }
 
 /// An amount as the visitor's language writes it.

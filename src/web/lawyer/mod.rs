@@ -102,12 +102,8 @@ fn invalid_field(error: &ServiceError) -> Option<&str> {
 /// 404, a refused act 403, anything else is logged (without personal data) and is a 500.
 fn failure(visit: &Visit, error: &ServiceError, doing: &'static str) -> Response {
     match error {
-        ServiceError::NotFound(_) => refusal(visit, StatusCode::NOT_FOUND),
-        ServiceError::Forbidden | ServiceError::Domain(_) => refusal(visit, StatusCode::FORBIDDEN),
-        _ => {
-            tracing::error!(error = %error, doing, "a lawyer's page failed");
-            refusal(visit, StatusCode::INTERNAL_SERVER_ERROR)
-        }
+        ServiceError::Domain(_) => refusal(visit, StatusCode::FORBIDDEN),
+        other => super::pages::service_failure(visit, other, doing),
     }
 }
 
