@@ -55,6 +55,12 @@ pub struct Model {
     pub payment_overdue_flagged_on: Option<Date>,
     /// The hash of the claim's last audit event: the head of its chain.
     pub audit_head: String,
+    /// The losses the applicant claims, as JSON: head, amount in minor units, details.
+    pub claimed_losses: String,
+    pub bank_account_holder: Option<String>,
+    /// Electronic format, as `Iban` keeps it.
+    pub bank_account_iban: Option<String>,
+    pub consent_given: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -21,6 +21,7 @@ mod m20261128_000015_add_statistics_facts;
 mod m20261128_000016_add_scale_indexes;
 mod m20261129_000017_add_claim_audit_heads;
 mod m20261129_000018_create_browser_sessions;
+mod m20261129_000019_add_claim_application;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000016_add_scale_indexes::Migration),
             Box::new(m20261129_000017_add_claim_audit_heads::Migration),
             Box::new(m20261129_000018_create_browser_sessions::Migration),
+            Box::new(m20261129_000019_add_claim_application::Migration),
         ]
     }
 }

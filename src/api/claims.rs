@@ -4,19 +4,21 @@
 use chrono::NaiveDate;
 use poem_openapi::param::{Header, Path, Query};
 use poem_openapi::payload::Json;
+use poem_openapi::types::MaybeUndefined;
 use poem_openapi::{ApiResponse, Object, OpenApi};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use validator::Validate;
 
 use super::Tag;
+use super::application::{self, BankAccountRequest, ClaimedLossRequest, personal};
 use super::awards::AssessmentSchema;
 use super::body::{JsonBody, JsonBodyAs, OptionalJsonBody};
 use super::problem::{ApiError, FieldError};
 use super::security::BearerAuth;
 use super::views::{ActionsView, BallotView, ClaimView, EventView};
 use crate::domain::award::Assessment;
-use crate::domain::claim::{ApplicantKind, Language, PersonalText, VictimGender};
+use crate::domain::claim::{ApplicantKind, Language, VictimGender};
 use crate::domain::intake::FactsPatch;
 use crate::domain::money::{Currency, Money};
 use crate::domain::operations::{Recovery, VoteCast, VoteKind};
@@ -61,6 +63,13 @@ pub struct NewClaimRequest {
     pub language: Language,
     /// The representing lawyer's user id (secretariat only; a lawyer represents their own drafts).
     pub representative_id: Option<i64>,
+    /// What the applicant claims; at least one loss is needed to submit.
+    pub claimed_losses: Option<Vec<ClaimedLossRequest>>,
+    /// Where the applicant asks to be paid; optional.
+    pub bank_account: Option<BankAccountRequest>,
+    /// The applicant consents to the commission obtaining records about the crime and the harm,
+    /// and declares the application true; needed to submit. Defaults to `false`.
+    pub consent_given: Option<bool>,
 }
 
 /// The facts to change on a draft; fields left out stay as they are. Names and the address are
@@ -82,12 +91,18 @@ pub struct ClaimPatchRequest {
     pub crime_discovered_on: Option<NaiveDate>,
     pub reported_to_police: Option<bool>,
     pub language: Option<Language>,
+    /// Replaces the whole list of claimed losses.
+    pub claimed_losses: Option<Vec<ClaimedLossRequest>>,
+    /// `null` removes the account.
+    #[serde(default)]
+    pub bank_account: MaybeUndefined<BankAccountRequest>,
+    pub consent_given: Option<bool>,
 }
 
 impl ClaimPatchRequest {
     fn into_patch(self) -> Result<FactsPatch, ApiError> {
         let text = |field: &str, value: Option<String>| {
-            value.map(|text| personal(field, text)).transpose()
+            value.map(|text| personal(field, &text)).transpose()
         };
         let (applicant_name, victim_name, victim_address) = all_valid(
             text("applicant_name", self.applicant_name),
@@ -108,6 +123,16 @@ impl ClaimPatchRequest {
             crime_discovered_on: self.crime_discovered_on,
             reported_to_police: self.reported_to_police,
             language: self.language,
+            claimed_losses: self
+                .claimed_losses
+                .map(application::claimed_losses)
+                .transpose()?,
+            bank_account: match self.bank_account {
+                MaybeUndefined::Undefined => None,
+                MaybeUndefined::Null => Some(None),
+                MaybeUndefined::Value(account) => Some(Some(application::bank_account(account)?)),
+            },
+            consent_given: self.consent_given,
         })
     }
 }
@@ -273,13 +298,6 @@ fn all_valid<A, B, C>(
     }
 }
 
-fn personal(field: &str, text: String) -> Result<PersonalText, FieldError> {
-    PersonalText::parse(&text).map_err(|error| FieldError {
-        field: field.to_owned(),
-        reason: error.to_string(),
-    })
-}
-
 impl NewClaimRequest {
     fn into_draft(self) -> Result<NewDraft, ApiError> {
         if let Err(errors) = self.validate() {
@@ -295,11 +313,11 @@ impl NewClaimRequest {
         }
         let jurisdiction = JurisdictionId::parse(&self.jurisdiction)
             .map_err(|error| ApiError::invalid("jurisdiction", &error.reason))?;
-        let applicant_name = personal("applicant_name", self.applicant_name);
-        let victim_name = personal("victim_name", self.victim_name);
+        let applicant_name = personal("applicant_name", &self.applicant_name);
+        let victim_name = personal("victim_name", &self.victim_name);
         let victim_address = self
             .victim_address
-            .map(|text| personal("victim_address", text))
+            .map(|text| personal("victim_address", &text))
             .transpose();
         let (applicant_name, victim_name, victim_address) =
             all_valid(applicant_name, victim_name, victim_address)?;
@@ -317,6 +335,16 @@ impl NewClaimRequest {
             crime_discovered_on: self.crime_discovered_on,
             reported_to_police: self.reported_to_police,
             language: self.language,
+            claimed_losses: self
+                .claimed_losses
+                .map(application::claimed_losses)
+                .transpose()?
+                .unwrap_or_default(),
+            bank_account: self
+                .bank_account
+                .map(application::bank_account)
+                .transpose()?,
+            consent_given: self.consent_given.unwrap_or(false),
         };
         let facts = ClaimFacts {
             protected_identity: self

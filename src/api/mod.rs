@@ -4,6 +4,7 @@
 //! Architecture invariant: handlers translate HTTP to service calls and back; they hold no
 //! business rule and build no query.
 
+mod application;
 mod auth;
 mod awards;
 mod body;

@@ -297,6 +297,7 @@ impl From<DomainError> for ApiError {
                 ApiError::Unprocessable(boxed(problem))
             }
             DomainError::InvalidInput { field, reason } => ApiError::invalid(field, &reason),
+            DomainError::InvalidInputAt { field, reason } => ApiError::invalid(&field, &reason),
             DomainError::Award(award) => award.into(),
             DomainError::Payout(payout) => payout.into(),
         }

@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use poem_openapi::Object;
 
+use super::application::{BankAccountView, ClaimedLossView, bank_account_view, claimed_loss_views};
 use crate::domain::access::{initials, may_see_identity};
 use crate::domain::audit::StoredEvent;
 use crate::domain::claim::{
@@ -98,11 +99,17 @@ pub struct ClaimView {
     /// The calculation behind the proposed award, line by line.
     pub calculation: Option<serde_json::Value>,
     pub decision: Option<DecisionView>,
+    /// What the applicant claims, head by head; the details only with the identity.
+    pub claimed_losses: Vec<ClaimedLossView>,
+    /// `null` when none was given or when the identity is masked.
+    pub bank_account: Option<BankAccountView>,
+    pub consent_given: bool,
 }
 
 impl ClaimView {
     pub fn for_actor(claim: Claim, actor: &Actor, days_overdue: Option<i64>) -> Self {
         let visible = may_see_identity(actor, &claim);
+        let currency = claim.currency();
         let facts = claim.facts;
         let show = |text: &str| {
             if visible {
@@ -170,6 +177,12 @@ impl ClaimView {
                 },
                 decided_on: decision.decided_on,
             }),
+            claimed_losses: claimed_loss_views(facts.claimed_losses, currency, visible),
+            bank_account: facts
+                .bank_account
+                .filter(|_| visible)
+                .map(bank_account_view),
+            consent_given: facts.consent_given,
         }
     }
 }

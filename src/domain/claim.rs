@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::application::{BankAccount, ClaimedLoss};
 use super::award::Assessment;
 use super::money::Money;
 use super::reference::ClaimReference;
@@ -173,6 +174,13 @@ pub struct ClaimFacts {
     pub crime_discovered_on: Option<NaiveDate>,
     pub reported_to_police: bool,
     pub language: Language,
+    /// What the applicant claims, head by head; at least one to submit.
+    pub claimed_losses: Vec<ClaimedLoss>,
+    /// Where the applicant asks to be paid; optional, shown only with the identity.
+    pub bank_account: Option<BankAccount>,
+    /// The applicant's consent to the commission obtaining records and their declaration that
+    /// the application is true, signed on the paper form or ticked online; required to submit.
+    pub consent_given: bool,
 }
 
 impl ClaimFacts {
@@ -290,6 +298,14 @@ pub struct Claim {
     pub flags: BTreeMap<OverdueFlag, NaiveDate>,
 }
 
+impl Claim {
+    /// The jurisdiction's currency, which every amount on the claim is in. The running total of
+    /// interim awards exists from creation on, so it carries it.
+    pub fn currency(&self) -> super::money::Currency {
+        self.interim_awarded.currency()
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -312,6 +328,13 @@ pub(crate) mod tests {
             crime_discovered_on: None,
             reported_to_police: true,
             language: Language::Sq,
+            claimed_losses: vec![ClaimedLoss {
+                head: "medical_costs".to_owned(),
+                amount: Some(rust_decimal::Decimal::new(120_000, 2)),
+                details: None,
+            }],
+            bank_account: None,
+            consent_given: true,
         }
     }
 

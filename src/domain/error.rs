@@ -51,6 +51,9 @@ pub enum DomainError {
     RuleViolated(#[from] RuleViolation),
     #[error("{field}: {reason}")]
     InvalidInput { field: &'static str, reason: String },
+    /// Like `InvalidInput`, for a field inside a list, named with its position (`losses[2].head`).
+    #[error("{field}: {reason}")]
+    InvalidInputAt { field: String, reason: String },
     /// The calculator refused the assessment; the error names the field.
     #[error(transparent)]
     Award(#[from] AwardError),

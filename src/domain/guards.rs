@@ -32,7 +32,7 @@ pub const NONE: Guard = Guard {
     check: always,
 };
 pub const READY_TO_SUBMIT: Guard = Guard {
-    name: "required fields, authority to act (lawyer), filing deadline or extension",
+    name: "required fields and consent, authority to act (lawyer), filing deadline or extension",
     check: ready_to_submit,
 };
 pub const DUE_DATE_AHEAD: Guard = Guard {
@@ -89,6 +89,8 @@ fn ready_to_submit(check: &Check<'_>) -> Result<(), DomainError> {
     let missing: Vec<&'static str> = [
         ("victim_birth_date", facts.victim_birth_date.is_none()),
         ("victim_address", facts.victim_address.is_none()),
+        ("claimed_losses", facts.claimed_losses.is_empty()),
+        ("consent_given", !facts.consent_given),
     ]
     .into_iter()
     .filter_map(|(field, absent)| absent.then_some(field))

@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 
+use super::application::{BankAccount, ClaimedLoss, check_claimed_losses};
+use super::award::Schedule;
 use super::claim::{
     ApplicantKind, Claim, ClaimFacts, Deadlines, Language, OffenceType, PersonalText, VictimGender,
 };
@@ -20,16 +22,24 @@ pub struct Created {
     pub deadlines: Deadlines,
 }
 
+/// The jurisdiction a draft is checked against: its rules and the schedules that name its heads.
+#[derive(Clone, Copy)]
+pub struct Scheme<'a> {
+    pub rules: &'a JurisdictionRules,
+    pub schedules: &'a [Schedule],
+}
+
 pub fn create(
     actor: &Actor,
-    rules: &JurisdictionRules,
+    scheme: Scheme<'_>,
     facts: &ClaimFacts,
     today: NaiveDate,
 ) -> Result<Created, DomainError> {
     let role = actor
         .acting_role(CREATE_ROLES)
         .ok_or(DomainError::CreateNotAllowed)?;
-    validate_facts(rules, facts, today)?;
+    validate_facts(scheme, facts, today)?;
+    let rules = scheme.rules;
     Ok(Created {
         role,
         deadlines: Deadlines {
@@ -43,23 +53,25 @@ pub fn create(
 pub fn edit_draft(
     claim: &Claim,
     actor: &Actor,
-    rules: &JurisdictionRules,
+    scheme: Scheme<'_>,
     facts: ClaimFacts,
     today: NaiveDate,
 ) -> Result<(Role, Claim), DomainError> {
     let role = authorize(ClaimOperation::EditDraft, claim, actor)?;
-    validate_facts(rules, &facts, today)?;
+    validate_facts(scheme, &facts, today)?;
     let mut next = claim.clone();
-    next.deadlines.filing = filing_deadline(&rules.filing, &facts);
+    next.deadlines.filing = filing_deadline(&scheme.rules.filing, &facts);
     next.facts = facts;
     Ok((role, next))
 }
 
 fn validate_facts(
-    rules: &JurisdictionRules,
+    scheme: Scheme<'_>,
     facts: &ClaimFacts,
     today: NaiveDate,
 ) -> Result<(), DomainError> {
+    let rules = scheme.rules;
+    check_claimed_losses(&facts.claimed_losses, scheme.schedules, rules.currency)?;
     let invalid = |field, reason: &str| {
         Err(DomainError::InvalidInput {
             field,
@@ -116,6 +128,11 @@ pub struct FactsPatch {
     pub crime_discovered_on: Option<NaiveDate>,
     pub reported_to_police: Option<bool>,
     pub language: Option<Language>,
+    /// Replaces the whole list.
+    pub claimed_losses: Option<Vec<ClaimedLoss>>,
+    /// `Some(None)` removes the account.
+    pub bank_account: Option<Option<BankAccount>>,
+    pub consent_given: Option<bool>,
 }
 
 impl FactsPatch {
@@ -155,6 +172,9 @@ impl FactsPatch {
         set!(optional crime_discovered_on);
         set!(reported_to_police);
         set!(language);
+        set!(claimed_losses);
+        set!(bank_account);
+        set!(consent_given);
         (next, changed)
     }
 }
@@ -162,10 +182,24 @@ impl FactsPatch {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::award::tests::kosovo as kosovo_schedules;
     use crate::domain::claim::Language;
     use crate::domain::claim::tests::facts;
     use crate::domain::role::UserId;
     use crate::domain::rules::tests::kosovo;
+
+    fn create_under(
+        rules: &JurisdictionRules,
+        actor: &Actor,
+        facts: &ClaimFacts,
+    ) -> Result<Created, DomainError> {
+        let schedules = kosovo_schedules();
+        let scheme = Scheme {
+            rules,
+            schedules: &schedules,
+        };
+        create(actor, scheme, facts, today())
+    }
 
     fn today() -> NaiveDate {
         "2026-04-01".parse().unwrap()
@@ -173,13 +207,8 @@ mod tests {
 
     #[test]
     fn a_lawyer_creates_a_draft_with_its_filing_deadline() {
-        let created = create(
-            &Actor::user(UserId(1), [Role::Lawyer]),
-            &kosovo(),
-            &facts(),
-            today(),
-        )
-        .unwrap();
+        let created =
+            create_under(&kosovo(), &Actor::user(UserId(1), [Role::Lawyer]), &facts()).unwrap();
         assert_eq!(created.role, Role::Lawyer);
         assert_eq!(
             created.deadlines.filing,
@@ -206,11 +235,10 @@ mod tests {
 
     #[test]
     fn only_lawyers_and_the_secretariat_create_claims() {
-        let result = create(
-            &Actor::user(UserId(1), [Role::Commissioner]),
+        let result = create_under(
             &kosovo(),
+            &Actor::user(UserId(1), [Role::Commissioner]),
             &facts(),
-            today(),
         );
         assert_eq!(result.unwrap_err(), DomainError::CreateNotAllowed);
     }
@@ -221,7 +249,7 @@ mod tests {
         let mut future = facts();
         future.crime_date = "2026-05-01".parse().unwrap();
         assert!(matches!(
-            create(&lawyer, &kosovo(), &future, today()),
+            create_under(&kosovo(), &lawyer, &future),
             Err(DomainError::InvalidInput {
                 field: "crime_date",
                 ..
@@ -230,7 +258,7 @@ mod tests {
         let mut unborn = facts();
         unborn.victim_birth_date = Some("2026-03-11".parse().unwrap());
         assert!(matches!(
-            create(&lawyer, &kosovo(), &unborn, today()),
+            create_under(&kosovo(), &lawyer, &unborn),
             Err(DomainError::InvalidInput {
                 field: "victim_birth_date",
                 ..
@@ -242,12 +270,7 @@ mod tests {
     fn the_language_must_be_one_the_jurisdiction_serves() {
         let mut rules = kosovo();
         rules.languages = vec![Language::En];
-        let result = create(
-            &Actor::user(UserId(1), [Role::Lawyer]),
-            &rules,
-            &facts(),
-            today(),
-        );
+        let result = create_under(&rules, &Actor::user(UserId(1), [Role::Lawyer]), &facts());
         assert!(matches!(
             result,
             Err(DomainError::InvalidInput {

@@ -30,6 +30,7 @@ macro_rules! named_enum {
 }
 
 pub mod access;
+pub mod application;
 pub mod assignments;
 pub mod audit;
 pub mod award;

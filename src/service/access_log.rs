@@ -7,13 +7,16 @@ use crate::domain::access::may_see_identity;
 use crate::domain::{Actor, Claim, ClaimId, Role, UserId};
 use crate::store;
 
-/// The fields a protected identity consists of.
-pub const PROTECTED_FIELDS: [&str; 5] = [
+/// The fields a protected identity consists of, with what the application says that would
+/// identify the person (the account, the details of a loss).
+pub const PROTECTED_FIELDS: [&str; 7] = [
     "applicant_name",
     "victim_name",
     "victim_birth_date",
     "victim_address",
     "victim_gender",
+    "bank_account",
+    "claimed_losses.details",
 ];
 
 /// One read of a protected identity.

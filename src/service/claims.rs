@@ -117,7 +117,11 @@ impl Services {
     ) -> Result<Claim, ServiceError> {
         let rules = self.rules(&draft.jurisdiction)?;
         let now = self.now();
-        let created = intake::create(actor, rules, &draft.facts, now.date_naive())?;
+        let scheme = intake::Scheme {
+            rules,
+            schedules: self.jurisdictions().schedules(&rules.id),
+        };
+        let created = intake::create(actor, scheme, &draft.facts, now.date_naive())?;
         let representative = match created.role {
             Role::Lawyer
                 if draft
@@ -400,8 +404,11 @@ impl Services {
         }
         self.change(actor, id, expected_version, |claim, context| {
             let (facts, changed) = patch.apply(&claim.facts);
-            let (role, after) =
-                intake::edit_draft(claim, actor, context.rules, facts, context.today)?;
+            let scheme = intake::Scheme {
+                rules: context.rules,
+                schedules: context.schedules,
+            };
+            let (role, after) = intake::edit_draft(claim, actor, scheme, facts, context.today)?;
             let payload = json!({"fields": changed, "deadlines": after.deadlines});
             Ok(Change {
                 after,

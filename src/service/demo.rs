@@ -9,10 +9,12 @@ use rust_decimal::Decimal;
 use super::auth::Password;
 use super::claims::NewDraft;
 use super::{ServiceError, Services};
+use crate::domain::application::{BankAccount, ClaimedLoss};
 use crate::domain::award::{Assessment, Loss};
 use crate::domain::claim::{ApplicantKind, Language, PersonalText};
 use crate::domain::money::{Currency, Money};
 use crate::domain::operations::{VoteCast, VoteKind};
+use crate::domain::payout::Iban;
 use crate::domain::rules::JurisdictionId;
 use crate::domain::workflow::ActionInput;
 use crate::domain::{
@@ -224,6 +226,17 @@ impl Services {
             crime_discovered_on: None,
             reported_to_police: true,
             language: Language::Sq,
+            claimed_losses: vec![ClaimedLoss {
+                head: "medical_costs".to_owned(),
+                amount: Some(Decimal::new(120_000, 2)),
+                details: Some(synthetic("Synthetic Hospital")?),
+            }],
+            bank_account: Some(BankAccount {
+                holder: synthetic("Synthetic Applicant")?,
+                iban: Iban::parse("XK051212012345678906")
+                    .map_err(|error| anyhow::anyhow!("demo IBAN: {error}"))?,
+            }),
+            consent_given: true,
         };
         let jurisdiction = JurisdictionId::parse("kosovo").map_err(anyhow::Error::from)?;
         let draft = NewDraft {

@@ -9,9 +9,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use entity::claim;
 use sea_orm::ActiveValue::Set;
 
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::application::{BankAccount, ClaimedLoss};
 use crate::domain::audit::canonical_json;
 use crate::domain::claim::{Deadlines, Decision, Outcome, OutcomeKind, OverdueFlag, PersonalText};
 use crate::domain::money::{Currency, Money};
+use crate::domain::payout::Iban;
 use crate::domain::reference::ClaimReference;
 use crate::domain::role::FullName;
 use crate::domain::rules::JurisdictionId;
@@ -60,6 +65,9 @@ pub fn claim_from_row(row: claim::Model) -> anyhow::Result<Claim> {
         crime_discovered_on: row.crime_discovered_on,
         reported_to_police: row.reported_to_police,
         language: parse("claims.language", &row.language)?,
+        claimed_losses: losses_from_column(&row.claimed_losses)?,
+        bank_account: bank_account_from_row(row.bank_account_holder, row.bank_account_iban)?,
+        consent_given: row.consent_given,
     };
     Ok(Claim {
         // Filled by the loader from the recusals and assignments tables.
@@ -100,6 +108,62 @@ pub fn claim_from_row(row: claim::Model) -> anyhow::Result<Claim> {
         decision,
         flags,
     })
+}
+
+/// A claimed loss as `claims.claimed_losses` keeps it: the amount as an exact decimal string,
+/// as the assessment's losses are kept.
+#[derive(Serialize, Deserialize)]
+struct StoredLoss {
+    head: String,
+    amount: Option<Decimal>,
+    details: Option<String>,
+}
+
+fn losses_from_column(json: &str) -> anyhow::Result<Vec<ClaimedLoss>> {
+    let stored: Vec<StoredLoss> =
+        serde_json::from_str(json).map_err(|_| anyhow!("claims.claimed_losses: not valid JSON"))?;
+    stored
+        .into_iter()
+        .map(|loss| {
+            Ok(ClaimedLoss {
+                head: loss.head,
+                amount: loss.amount,
+                details: loss
+                    .details
+                    .map(|text| personal("claims.claimed_losses", text))
+                    .transpose()?,
+            })
+        })
+        .collect()
+}
+
+fn losses_to_column(losses: &[ClaimedLoss]) -> anyhow::Result<String> {
+    let stored: Vec<StoredLoss> = losses
+        .iter()
+        .map(|loss| StoredLoss {
+            head: loss.head.clone(),
+            amount: loss.amount,
+            details: loss.details.as_ref().map(|text| text.expose().to_owned()),
+        })
+        .collect();
+    Ok(serde_json::to_string(&stored)?)
+}
+
+fn bank_account_from_row(
+    holder: Option<String>,
+    iban: Option<String>,
+) -> anyhow::Result<Option<BankAccount>> {
+    match (holder, iban) {
+        (Some(holder), Some(iban)) => Ok(Some(BankAccount {
+            holder: personal("claims.bank_account_holder", holder)?,
+            iban: Iban::parse(&iban)
+                .map_err(|_| anyhow!("claims.bank_account_iban: stored IBAN is not valid"))?,
+        })),
+        (None, None) => Ok(None),
+        _ => Err(anyhow!(
+            "claims.bank_account_*: holder and IBAN must be stored together"
+        )),
+    }
 }
 
 fn flags_from_row(row: &claim::Model) -> BTreeMap<OverdueFlag, NaiveDate> {
@@ -165,6 +229,16 @@ pub fn changed_columns(claim: &Claim, now: DateTime<Utc>) -> anyhow::Result<clai
         crime_discovered_on: Set(facts.crime_discovered_on),
         reported_to_police: Set(facts.reported_to_police),
         language: Set(facts.language.to_string()),
+        claimed_losses: Set(losses_to_column(&facts.claimed_losses)?),
+        bank_account_holder: Set(facts
+            .bank_account
+            .as_ref()
+            .map(|account| account.holder.expose().to_owned())),
+        bank_account_iban: Set(facts
+            .bank_account
+            .as_ref()
+            .map(|account| account.iban.to_string())),
+        consent_given: Set(facts.consent_given),
         representative_id: Set(claim.representative.map(|user| user.0)),
         lodged_on: Set(claim.lodged_on),
         filing_extension_reason: Set(claim.filing_extension_reason.clone()),

@@ -317,6 +317,7 @@ mod tests {
         "session-one",
         "session-two",
         "lowercase-hyphenated",
+        "bank-account",
     ];
 
     /// Every `"lowercase-hyphenated"` literal in `text` (whose quote characters, `'"'`, would

@@ -213,3 +213,23 @@ pub fn require(visit: &Visit, role: Role) -> Result<&crate::domain::Actor, Box<R
         Some(_) => Err(Box::new(refusal(visit, StatusCode::FORBIDDEN))),
     }
 }
+
+/// A head of loss by the name the jurisdiction's texts give it in the visitor's language (in
+/// its first language when it does not serve the visitor's), or by its id.
+pub fn head_name(
+    jurisdictions: &crate::forms::Jurisdictions,
+    claim: &crate::domain::Claim,
+    tr: Tr,
+    head: &str,
+) -> String {
+    let key = format!("head-{head}");
+    let first = jurisdictions
+        .get(&claim.jurisdiction)
+        .and_then(|rules| rules.languages.first().copied());
+    [Some(tr.language.language()), first]
+        .into_iter()
+        .flatten()
+        .find_map(|language| jurisdictions.text(&claim.jurisdiction, language, &key))
+        .unwrap_or(head)
+        .to_owned()
+}

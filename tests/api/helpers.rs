@@ -487,7 +487,8 @@ impl TestApp {
     }
 }
 
-/// A complete, synthetic Kosovo claim: an adult victim of a violent crime 40 days before START.
+/// A complete, synthetic Kosovo claim: an adult victim of a violent crime 40 days before START,
+/// claiming medical costs, with the applicant's consent.
 pub fn draft_body() -> Value {
     json!({
         "jurisdiction": "kosovo",
@@ -499,7 +500,11 @@ pub fn draft_body() -> Value {
         "victim_birth_date": "1990-05-01",
         "victim_address": "1 Example Street, Prishtinë",
         "reported_to_police": true,
-        "language": "sq"
+        "language": "sq",
+        "claimed_losses": [
+            {"head": "medical_costs", "amount": "1200.00", "details": "Synthetic Clinic"}
+        ],
+        "consent_given": true
     })
 }
 

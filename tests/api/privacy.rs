@@ -62,7 +62,9 @@ async fn a_protected_identity_is_masked_for_others_and_every_read_is_logged(app:
             "victim_name",
             "victim_birth_date",
             "victim_address",
-            "victim_gender"
+            "victim_gender",
+            "bank_account",
+            "claimed_losses.details"
         ])
     );
     let refused = app

@@ -19,6 +19,9 @@ on_both_databases!(
     forms_without_a_valid_csrf_token_are_refused,
     a_claim_is_filed_with_its_power_of_attorney_checked_and_submitted,
     a_claim_without_its_authority_to_act_is_not_submitted_and_the_documents_row_is_named,
+    losses_are_added_and_removed_one_at_a_time_and_stored_as_the_api_stores_them,
+    the_bank_account_is_optional_checked_and_removable,
+    consent_must_be_ticked_to_continue_and_its_absence_blocks_submission,
     the_lawyer_answers_an_evidence_request_by_upload,
     a_decided_claim_offers_its_decision_as_pdf_and_an_appeal_inside_the_window,
 );
@@ -142,6 +145,9 @@ async fn the_lawyers_pages_render_in_the_three_languages(app: TestApp) {
         format!("/lawyer/claims/{draft}/applicant-kind"),
         format!("/lawyer/claims/{draft}/victim-address"),
         format!("/lawyer/claims/{draft}/documents"),
+        format!("/lawyer/claims/{draft}/losses"),
+        format!("/lawyer/claims/{draft}/bank-account"),
+        format!("/lawyer/claims/{draft}/consent"),
         format!("/lawyer/claims/{draft}/check-answers"),
         format!("/lawyer/claims/{submitted}"),
         format!("/lawyer/claims/{submitted}/submitted"),
@@ -628,4 +634,182 @@ async fn a_decided_claim_offers_its_decision_as_pdf_and_an_appeal_inside_the_win
     .await;
     assert_eq!(closed.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(closed.body.contains("appeal window has closed"));
+}
+
+/// A claim started from the start page alone: no losses, no account, no consent.
+async fn started_claim(browser: &mut Browser<'_>) -> i64 {
+    let started = post(browser, "/lawyer/claims/new", START_ANSWERS).await;
+    assert_eq!(started.status, StatusCode::SEE_OTHER);
+    claim_id(&started)
+}
+
+/// The status the task list shows for the task `id`.
+fn task_status(page: &Page, id: &str) -> String {
+    let marker = format!("id=\"{id}-status\">");
+    let start = page.body.find(&marker).expect("the task's status") + marker.len();
+    let rest = &page.body[start..];
+    let text = &rest[..rest.find("</div>").unwrap()];
+    let without_tags: String = text
+        .split('<')
+        .map(|part| part.split_once('>').map_or(part, |(_, after)| after))
+        .collect();
+    without_tags.trim().to_owned()
+}
+
+async fn losses_are_added_and_removed_one_at_a_time_and_stored_as_the_api_stores_them(
+    app: TestApp,
+) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    let mut browser = signed_in(&app, "lawyer").await;
+    let id = started_claim(&mut browser).await;
+    let tasks = browser.get(&format!("/lawyer/claims/{id}?lang=en")).await;
+    assert_eq!(task_status(&tasks, "lawyer-task-losses"), "Not started");
+    let losses = format!("/lawyer/claims/{id}/losses");
+    let unnamed = post(
+        &mut browser,
+        &format!("{losses}?lang=en"),
+        &[("amount", "5")],
+    )
+    .await;
+    assert_eq!(unnamed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unnamed.body.contains("href=\"#head\""));
+    assert!(unnamed.body.contains("Select the kind of loss"));
+    let nothing = [("head", "medical_costs"), ("amount", "0")];
+    let refused = post(&mut browser, &losses, &nothing).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("href=\"#amount\""));
+    assert_eq!(
+        claim_json(&app, &lawyer, id).await["claimed_losses"],
+        json!([])
+    );
+
+    let medical = [
+        ("head", "medical_costs"),
+        ("amount", "1.234,50"),
+        ("details", "Synthetic Clinic"),
+    ];
+    let added = post(&mut browser, &losses, &medical).await;
+    assert_eq!(added.location(), Some(losses.as_str()));
+    let injury = post(&mut browser, &losses, &[("head", "physical_injury")]).await;
+    assert_eq!(injury.status, StatusCode::SEE_OTHER);
+    let listed = browser.get(&format!("{losses}?lang=en")).await;
+    assert!(listed.body.contains("€1,234.50"));
+    assert!(listed.body.contains("Amount not known"));
+    let removed = post(
+        &mut browser,
+        &format!("{losses}/remove"),
+        &[("position", "1")],
+    )
+    .await;
+    assert_eq!(removed.location(), Some(losses.as_str()));
+    assert_eq!(
+        claim_json(&app, &lawyer, id).await["claimed_losses"],
+        json!([{"head": "medical_costs", "amount": {"amount": "1234.50", "currency": "EUR"}, "details": "Synthetic Clinic"}])
+    );
+    let tasks = browser.get(&format!("/lawyer/claims/{id}?lang=en")).await;
+    assert_eq!(task_status(&tasks, "lawyer-task-losses"), "Completed");
+    let answers = browser
+        .get(&format!("/lawyer/claims/{id}/check-answers?lang=en"))
+        .await;
+    assert!(answers.body.contains("Medical and hospital costs"));
+    assert!(answers.body.contains("Synthetic Clinic"));
+}
+
+async fn the_bank_account_is_optional_checked_and_removable(app: TestApp) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    let mut browser = signed_in(&app, "lawyer").await;
+    let id = started_claim(&mut browser).await;
+    let tasks = browser.get(&format!("/lawyer/claims/{id}?lang=en")).await;
+    assert_eq!(task_status(&tasks, "lawyer-task-bank-account"), "Optional");
+    let page = format!("/lawyer/claims/{id}/bank-account");
+    let skipped = post(&mut browser, &page, &[("holder", ""), ("iban", "")]).await;
+    assert_eq!(
+        skipped.location(),
+        Some(format!("/lawyer/claims/{id}").as_str()),
+        "left blank, the optional task is skipped"
+    );
+    let typo = [
+        ("holder", "Synthetic Applicant"),
+        ("iban", "XK05 1212 0123 4567 8907"),
+    ];
+    let refused = post(&mut browser, &format!("{page}?lang=en"), &typo).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("href=\"#iban\""));
+    assert!(
+        refused.body.contains("XK05 1212 0123 4567 8907"),
+        "what was typed stays"
+    );
+    assert_eq!(
+        claim_json(&app, &lawyer, id).await["bank_account"],
+        Value::Null
+    );
+    let valid = [
+        ("holder", "Synthetic Applicant"),
+        ("iban", "XK05 1212 0123 4567 8906"),
+    ];
+    let saved = post(&mut browser, &page, &valid).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        claim_json(&app, &lawyer, id).await["bank_account"]["iban"],
+        "XK051212012345678906"
+    );
+    let tasks = browser.get(&format!("/lawyer/claims/{id}?lang=en")).await;
+    assert_eq!(task_status(&tasks, "lawyer-task-bank-account"), "Completed");
+    let removed = post(&mut browser, &page, &[("remove", "yes")]).await;
+    assert_eq!(removed.location(), Some(page.as_str()));
+    assert_eq!(
+        claim_json(&app, &lawyer, id).await["bank_account"],
+        Value::Null
+    );
+}
+
+async fn consent_must_be_ticked_to_continue_and_its_absence_blocks_submission(app: TestApp) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    let mut browser = signed_in(&app, "lawyer").await;
+    let id = started_claim(&mut browser).await;
+    app.file_power_of_attorney(&lawyer, id).await;
+    let fill = json!({"victim_birth_date": "1990-05-01", "victim_address": "1 Example Street"});
+    let path = format!("/api/v1/claims/{id}");
+    assert_eq!(
+        app.patch(&lawyer, &path, fill).await.status(),
+        StatusCode::OK
+    );
+    let refused = post(
+        &mut browser,
+        &format!("/lawyer/claims/{id}/submit?lang=en"),
+        &[],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("href=\"#claimed_losses\""));
+    assert!(refused.body.contains("href=\"#consent_given\""));
+    assert!(
+        refused.body.contains("id=\"consent_given\""),
+        "the row the error links to"
+    );
+
+    let consent = format!("/lawyer/claims/{id}/consent");
+    let unticked = post(&mut browser, &format!("{consent}?lang=en"), &[]).await;
+    assert_eq!(unticked.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unticked.body.contains("href=\"#consent\""));
+    let later = post(&mut browser, &consent, &[("later", "yes")]).await;
+    assert_eq!(
+        later.location(),
+        Some(format!("/lawyer/claims/{id}").as_str())
+    );
+    assert_eq!(claim_json(&app, &lawyer, id).await["consent_given"], false);
+    let ticked = post(
+        &mut browser,
+        &consent,
+        &[("consent", "yes"), ("return", "check")],
+    )
+    .await;
+    let check = format!("/lawyer/claims/{id}/check-answers");
+    assert_eq!(ticked.location(), Some(check.as_str()));
+    assert_eq!(claim_json(&app, &lawyer, id).await["consent_given"], true);
+    let losses = format!("/lawyer/claims/{id}/losses");
+    post(&mut browser, &losses, &[("head", "mental_harm")]).await;
+    let submitted = post(&mut browser, &format!("/lawyer/claims/{id}/submit"), &[]).await;
+    assert_eq!(submitted.status, StatusCode::SEE_OTHER);
+    assert_eq!(claim_json(&app, &lawyer, id).await["state"], "submitted");
 }

@@ -1,5 +1,5 @@
 // The lawyer files a claim end to end in Albanian (the start page, the task list, question
-// pages, a document, check answers, submit), again with JavaScript turned off, and again by
+// pages, the losses, bank details and consent, a document, check answers, submit), again with JavaScript turned off, and again by
 // keyboard alone; then follows the demo's decided claim to its decision and the appeal page.
 // axe-core checks every page visited.
 
@@ -83,6 +83,29 @@ async function fileClaimInAlbanian(page, label, { javaScript = true } = {}) {
   await assertAccessible(page, "the victim's gender");
   await follow(page, page.getByRole("button", { name: "Vazhdo" }));
   await assertAccessible(page, "the protected identity");
+  await follow(page, page.getByRole("button", { name: "Vazhdo" }));
+
+  await follow(page, page.getByRole("link", { name: "Dëmet e kërkuara", exact: true }));
+  await assertAccessible(page, "the losses page");
+  await page.getByLabel("Shpenzimet mjekësore dhe spitalore").check();
+  await page.getByLabel("Sa kushtoi? (opsionale)").fill("1.200,50");
+  await page.getByLabel("Përshkruajeni shkurt (opsionale)").fill("Spitali Sintetik");
+  await follow(page, page.getByRole("button", { name: "Shto këtë dëm" }));
+  assert.ok(await page.getByText("1.200,50").first().isVisible(), "the loss is listed");
+  await assertAccessible(page, "the losses page with a loss");
+  await screenshot(page, `lawyer-losses-${label}`);
+  await follow(page, page.getByRole("button", { name: "Vazhdo" }));
+
+  await follow(page, page.getByRole("link", { name: "Të dhënat bankare", exact: true }));
+  await assertAccessible(page, "the bank details page");
+  await page.getByLabel("Emri i mbajtësit të llogarisë").fill("Aplikues Sintetik");
+  await page.getByLabel("IBAN").fill("XK05 1212 0123 4567 8906");
+  await follow(page, page.getByRole("button", { name: "Vazhdo" }));
+
+  await follow(page, page.getByRole("link", { name: "Pëlqimi dhe deklarata", exact: true }));
+  await assertAccessible(page, "the consent page");
+  await page.getByLabel("Parashtruesi e ka dhënë këtë pëlqim dhe deklaratë").check();
+  await screenshot(page, `lawyer-consent-${label}`);
   await follow(page, page.getByRole("button", { name: "Vazhdo" }));
 
   await follow(page, page.getByRole("link", { name: "Dokumentet", exact: true }));
@@ -206,6 +229,24 @@ test("the claim can be filed by keyboard alone", async () => {
   await pressAndWait(page, "Enter");
   await tabTo(page, "continue");
   await pressAndWait(page, "Enter");
+  await tabTo(page, "continue");
+  await pressAndWait(page, "Enter");
+
+  await tabTo(page, "lawyer-task-losses-link");
+  await pressAndWait(page, "Enter");
+  await tabTo(page, "head", 60);
+  await page.keyboard.press("Space");
+  await tabTo(page, "amount");
+  await page.keyboard.type("1200");
+  await tabTo(page, "add-loss");
+  await pressAndWait(page, "Enter");
+  await tabTo(page, "losses-done", 60);
+  await pressAndWait(page, "Enter");
+
+  await tabTo(page, "lawyer-task-consent-link");
+  await pressAndWait(page, "Enter");
+  await tabTo(page, "consent");
+  await page.keyboard.press("Space");
   await tabTo(page, "continue");
   await pressAndWait(page, "Enter");
 

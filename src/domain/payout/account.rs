@@ -90,6 +90,16 @@ impl Iban {
         }
     }
 
+    /// The print format, in groups of four (`XK05 1212 0123 4567 8906`), as people read it.
+    pub fn grouped(&self) -> String {
+        let characters: Vec<char> = self.0.chars().collect();
+        let groups: Vec<String> = characters
+            .chunks(4)
+            .map(|group| group.iter().collect())
+            .collect();
+        groups.join(" ")
+    }
+
     /// The ISO 3166 country code the IBAN starts with, such as `XK`.
     pub fn country_code(&self) -> &str {
         // The constructor accepted only IBANs, which start with two ASCII letters.
@@ -226,6 +236,7 @@ mod tests {
         assert_eq!(iban.as_str(), "XK051212012345678906");
         assert_eq!(iban.to_string(), "XK051212012345678906");
         assert_eq!(iban.country_code(), "XK");
+        assert_eq!(iban.grouped(), "XK05 1212 0123 4567 8906");
     }
 
     #[test]

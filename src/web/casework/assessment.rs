@@ -11,7 +11,7 @@ use poem::web::{Data, Path};
 use poem::{Response, handler};
 use rust_decimal::Decimal;
 
-use super::{Answer, FormError, answer, case_path, claim_for_secretariat, head_name, money_text};
+use super::{Answer, FormError, answer, case_path, claim_for_secretariat, money_text};
 use crate::domain::award::{Assessment, Calculation, Loss, Offset, OffsetSource};
 use crate::domain::{Actor, Claim};
 use crate::explain::WordedCalculation;
@@ -19,6 +19,7 @@ use crate::locale::format_number;
 use crate::service::{ServiceError, Services};
 use crate::web::csrf::CsrfForm;
 use crate::web::i18n::Tr;
+use crate::web::pages::head_name;
 use crate::web::pages::{Frame, render, see_other};
 use crate::web::session::Visit;
 

@@ -10,7 +10,7 @@ use poem::{Response, handler};
 use serde::Deserialize;
 
 use super::assessment::OFFSET_SOURCES;
-use super::{action_name, actions_for_secretariat, case_path, head_name, money_text};
+use super::{action_name, actions_for_secretariat, case_path, money_text};
 use crate::domain::access::{initials, may_see_identity};
 use crate::domain::audit::StoredEvent;
 use crate::domain::claim::Outcome;
@@ -23,6 +23,7 @@ use crate::service::{ServiceError, Services};
 use crate::store::documents::StoredDocument;
 use crate::store::evidence::EvidenceRequest;
 use crate::web::i18n::Tr;
+use crate::web::pages::head_name;
 use crate::web::pages::{Frame, render, service_failure};
 use crate::web::session::Visit;
 

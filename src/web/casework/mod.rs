@@ -23,7 +23,6 @@ use crate::domain::error::RuleViolation;
 use crate::domain::operations::ClaimOperation;
 use crate::domain::workflow::Availability;
 use crate::domain::{Actor, Claim, ClaimAction, ClaimId, DomainError, Money, Role};
-use crate::forms::Jurisdictions;
 use crate::locale::format_money;
 use crate::service::{ServiceError, Services};
 
@@ -42,21 +41,6 @@ fn money_text(tr: Tr, money: Money) -> String {
 fn action_name(tr: Tr, name: &str) -> Option<String> {
     let known = ClaimAction::from_str(name).is_ok() || ClaimOperation::from_str(name).is_ok();
     known.then(|| tr.t(&format!("casework-action-{name}")).to_owned())
-}
-
-/// A head of loss by the name the jurisdiction's texts give it in the visitor's language (in
-/// its first language when it does not serve the visitor's), or by its id.
-fn head_name(jurisdictions: &Jurisdictions, claim: &Claim, tr: Tr, head: &str) -> String {
-    let key = format!("head-{head}");
-    let first = jurisdictions
-        .get(&claim.jurisdiction)
-        .and_then(|rules| rules.languages.first().copied());
-    [Some(tr.language.language()), first]
-        .into_iter()
-        .flatten()
-        .find_map(|language| jurisdictions.text(&claim.jurisdiction, language, &key))
-        .unwrap_or(head)
-        .to_owned()
 }
 
 /// The visitor as the secretariat, and the claim as `Services::claim` (the read behind

@@ -2,7 +2,6 @@
 //! amounts typed the way the visitor's language writes them.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 use super::FormErrors;
 use crate::web::i18n::Tr;
@@ -64,47 +63,4 @@ pub struct DateParts {
     pub day: Option<String>,
     pub month: Option<String>,
     pub year: Option<String>,
-}
-
-/// An amount such as `4245.00`, `4245,00` or `4.245,00` (as Albanian and Serbian write it) or
-/// `4,245.00` (English): the last separator followed by one or two digits is the decimal one.
-pub fn parse_amount(text: &str) -> Option<Decimal> {
-    let text: String = text
-        .trim()
-        .chars()
-        .filter(|character| !character.is_whitespace())
-        .collect();
-    let decimal_at = text
-        .rfind(['.', ','])
-        .filter(|position| (1..=2).contains(&(text.len() - position - 1)));
-    let plain: String = text
-        .char_indices()
-        .filter_map(|(position, character)| match character {
-            '.' | ',' if Some(position) == decimal_at => Some('.'),
-            '.' | ',' => None,
-            other => Some(other),
-        })
-        .collect();
-    if plain.is_empty() || !plain.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return None;
-    }
-    Decimal::from_str_exact(&plain).ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn amounts_are_read_as_each_language_writes_them() {
-        let expected = Some(Decimal::new(424_500, 2));
-        for text in ["4245.00", "4245,00", "4.245,00", "4,245.00", " 4 245,00 "] {
-            assert_eq!(parse_amount(text), expected, "{text}");
-        }
-        assert_eq!(parse_amount("4245"), Some(Decimal::new(4245, 0)));
-        assert_eq!(parse_amount("1.000"), Some(Decimal::new(1000, 0)));
-        for bad in ["", "-5", "1e3", "abc", "12.3.4,5x"] {
-            assert_eq!(parse_amount(bad), None, "{bad}");
-        }
-    }
 }

@@ -9,12 +9,13 @@ use poem::{Response, handler};
 use serde::Deserialize;
 use strum::IntoEnumIterator;
 
-use super::forms::{DateField, DateParts, parse_amount};
+use super::forms::{DateField, DateParts};
 use super::{FormErrors, PAYMENTS_PATH, explain, money, refused_page, require_finance};
 use crate::domain::ClaimId;
 use crate::domain::claim::PersonalText;
 use crate::domain::payments::{PaymentOrderId, obligation_of};
 use crate::domain::payout::{Bic, Iban, PayeeKind, RemittanceReference};
+use crate::locale::parse_amount;
 use crate::service::Services;
 use crate::service::payments::{InstalmentPlan, OrderRequest};
 use crate::store::payments::Payee;

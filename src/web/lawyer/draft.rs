@@ -11,6 +11,7 @@ use poem::web::{Data, Path, Query};
 use poem::{Response, handler};
 use serde::Deserialize;
 
+use super::application;
 use super::questions::{self, Field, START_FIELDS, Task};
 use super::{
     FormError, document_kind_label, failure, form_frame, form_status, invalid_field, lawyer,
@@ -172,6 +173,9 @@ fn new_facts(patch: FactsPatch) -> Option<ClaimFacts> {
         crime_discovered_on: None,
         reported_to_police: patch.reported_to_police?,
         language: patch.language?,
+        claimed_losses: Vec::new(),
+        bank_account: None,
+        consent_given: false,
     };
     Some(ClaimFacts {
         protected_identity: facts.protected_by_default(),
@@ -234,7 +238,7 @@ pub struct TaskRow {
     pub id: &'static str,
     pub title: String,
     pub href: Option<String>,
-    /// `completed`, `in-progress`, `not-started` or `cannot-start`.
+    /// `completed`, `in_progress`, `not_started`, `optional` or `cannot_start`.
     pub status: &'static str,
     pub status_text: String,
 }
@@ -249,6 +253,7 @@ fn task_row(
         "completed" => "lawyer-status-completed",
         "in_progress" => "lawyer-status-in-progress",
         "not_started" => "lawyer-status-not-started",
+        "optional" => "lawyer-status-optional",
         _ => "lawyer-status-cannot-start",
     };
     TaskRow {
@@ -258,6 +263,42 @@ fn task_row(
         status,
         status_text: tr.t(status_key).to_owned(),
     }
+}
+
+/// The losses, bank account and consent tasks: the first and last are needed to submit, the
+/// account is optional.
+fn application_tasks(tr: Tr, draft: &LoadedDraft) -> [TaskRow; 3] {
+    let id = draft.claim.id.0;
+    let missing = draft.missing_fields();
+    let needed = |field: &str| match missing.contains(&field) {
+        true => "not_started",
+        false => "completed",
+    };
+    let account = match draft.claim.facts.bank_account {
+        Some(_) => "completed",
+        None => "optional",
+    };
+    let href = |page: &str| Some(format!("/lawyer/claims/{id}/{page}"));
+    [
+        task_row(
+            tr,
+            ("lawyer-task-losses", "lawyer-task-losses"),
+            href("losses"),
+            needed("claimed_losses"),
+        ),
+        task_row(
+            tr,
+            ("lawyer-task-bank-account", "lawyer-task-bank-account"),
+            href("bank-account"),
+            account,
+        ),
+        task_row(
+            tr,
+            ("lawyer-task-consent", "lawyer-task-consent"),
+            href("consent"),
+            needed("consent_given"),
+        ),
+    ]
 }
 
 #[derive(Template)]
@@ -296,6 +337,7 @@ pub fn task_list(visit: &Visit, draft: &LoadedDraft) -> Response {
             task_row(tr, (task.title_key(), task.title_key()), href, status)
         })
         .collect();
+    tasks.extend(application_tasks(tr, draft));
     let documents_status = match (draft.documents.is_empty(), draft.authority_missing()) {
         (true, _) => "not_started",
         (false, Some(_)) => "in_progress",
@@ -374,7 +416,7 @@ fn question_form(
 
 /// A draft the lawyer may see, or the response that says why not; a claim already submitted
 /// sends the lawyer to its page instead.
-async fn open_draft(
+pub(super) async fn open_draft(
     visit: &Visit,
     services: &Services,
     actor: &Actor,
@@ -497,7 +539,77 @@ struct CheckAnswersPage {
     sections: Vec<(String, Vec<SummaryRow>)>,
 }
 
-fn check_answers(visit: &Visit, draft: &LoadedDraft, errors: Vec<FormError>) -> Response {
+/// The losses, the bank account and the consent as check answers shows them; each row's
+/// anchor is the field a submission error names.
+fn application_sections(
+    visit: &Visit,
+    services: &Services,
+    draft: &LoadedDraft,
+) -> Vec<(String, Vec<SummaryRow>)> {
+    let tr = visit.tr();
+    let id = draft.claim.id.0;
+    let facts = &draft.claim.facts;
+    let row = |anchor: &str, key: String, value: String, page: &str| SummaryRow {
+        anchor: anchor.to_owned(),
+        key,
+        value,
+        href: format!("/lawyer/claims/{id}/{page}?return=check"),
+    };
+    let mut losses: Vec<SummaryRow> = application::loss_rows(services, &draft.claim, tr)
+        .into_iter()
+        .map(|loss| {
+            let value = match loss.details.is_empty() {
+                true => loss.amount,
+                false => format!("{} ({})", loss.amount, loss.details),
+            };
+            let anchor = format!("claimed_losses-{}", loss.position);
+            row(&anchor, loss.head, value, "losses")
+        })
+        .collect();
+    if losses.is_empty() {
+        let none = tr.t("lawyer-losses-none").to_owned();
+        losses.push(row(
+            "claimed_losses",
+            tr.t("lawyer-task-losses").to_owned(),
+            none,
+            "losses",
+        ));
+    }
+    let account = facts.bank_account.as_ref().map_or_else(
+        || tr.t("lawyer-not-provided").to_owned(),
+        |account| format!("{}, {}", account.holder.expose(), account.iban.grouped()),
+    );
+    let account_key = tr.t("lawyer-task-bank-account").to_owned();
+    let consent = tr.t(if facts.consent_given {
+        "lawyer-yes"
+    } else {
+        "lawyer-no"
+    });
+    let consent_key = tr.t("lawyer-consent-confirm").to_owned();
+    vec![
+        (tr.t("lawyer-task-losses").to_owned(), losses),
+        (
+            account_key.clone(),
+            vec![row("bank_account", account_key, account, "bank-account")],
+        ),
+        (
+            tr.t("lawyer-task-consent").to_owned(),
+            vec![row(
+                "consent_given",
+                consent_key,
+                consent.to_owned(),
+                "consent",
+            )],
+        ),
+    ]
+}
+
+fn check_answers(
+    visit: &Visit,
+    services: &Services,
+    draft: &LoadedDraft,
+    errors: Vec<FormError>,
+) -> Response {
     let id = draft.claim.id.0;
     let path = format!("/lawyer/claims/{id}/check-answers");
     let frame = form_frame(visit, &path, "lawyer-check-title", &errors);
@@ -524,6 +636,7 @@ fn check_answers(visit: &Visit, draft: &LoadedDraft, errors: Vec<FormError>) -> 
             (tr.t(task.title_key()).to_owned(), rows)
         })
         .collect();
+    sections.extend(application_sections(visit, services, draft));
     let documents: Vec<String> = draft
         .documents
         .iter()
@@ -564,7 +677,7 @@ pub async fn check_answers_page(
     };
     match LoadedDraft::load(&services, actor, ClaimId(id)).await {
         Ok(draft) if draft.claim.state == ClaimState::Draft => {
-            check_answers(&visit, &draft, Vec::new())
+            check_answers(&visit, &services, &draft, Vec::new())
         }
         Ok(_) => see_other(&format!("/lawyer/claims/{id}")),
         Err(error) => failure(&visit, &error, "reading a draft to check"),
@@ -604,7 +717,7 @@ pub async fn submit_claim(
     match LoadedDraft::load(&services, actor, ClaimId(id)).await {
         Ok(draft) => {
             let errors = submit_errors(visit.tr(), &violation);
-            check_answers(&visit, &draft, errors)
+            check_answers(&visit, &services, &draft, errors)
         }
         Err(error) => failure(&visit, &error, "reading a draft to check"),
     }
@@ -615,8 +728,17 @@ fn submit_errors(tr: Tr, violation: &RuleViolation) -> Vec<FormError> {
     match violation {
         RuleViolation::RequiredFieldsMissing { fields } => fields
             .iter()
-            .filter_map(|field| questions::by_field(field))
-            .map(|question| question.error(tr))
+            .filter_map(|field| match *field {
+                "claimed_losses" => Some(FormError {
+                    anchor: "claimed_losses".to_owned(),
+                    message: tr.t("lawyer-error-losses-none").to_owned(),
+                }),
+                "consent_given" => Some(FormError {
+                    anchor: "consent_given".to_owned(),
+                    message: tr.t("lawyer-error-consent").to_owned(),
+                }),
+                _ => questions::by_field(field).map(|question| question.error(tr)),
+            })
             .collect(),
         RuleViolation::AuthorityToActMissing { required } => vec![FormError {
             anchor: "documents".to_owned(),

@@ -3,6 +3,7 @@
 //! an appeal). Every page calls the service function of its REST twin with the lawyer's actor;
 //! the service decides what may be seen, changed or submitted.
 
+mod application;
 mod claim;
 mod documents;
 mod draft;
@@ -32,6 +33,31 @@ pub(super) fn mount(route: Route, state: &WebState) -> Route {
             "/lawyer/claims/:id/documents",
             page(
                 get(documents::documents_page).post(documents::upload_file),
+                state,
+            ),
+        )
+        .at(
+            "/lawyer/claims/:id/losses",
+            page(
+                get(application::losses_page).post(application::add_loss),
+                state,
+            ),
+        )
+        .at(
+            "/lawyer/claims/:id/losses/remove",
+            page(post(application::remove_loss), state),
+        )
+        .at(
+            "/lawyer/claims/:id/bank-account",
+            page(
+                get(application::bank_account_page).post(application::save_bank_account),
+                state,
+            ),
+        )
+        .at(
+            "/lawyer/claims/:id/consent",
+            page(
+                get(application::consent_page).post(application::save_consent),
                 state,
             ),
         )
@@ -94,6 +120,7 @@ fn invalid_field(error: &ServiceError) -> Option<&str> {
         ServiceError::InvalidItem { field, .. } => Some(field.as_str()),
         ServiceError::Duplicate { field } => Some(field),
         ServiceError::Domain(DomainError::InvalidInput { field, .. }) => Some(field),
+        ServiceError::Domain(DomainError::InvalidInputAt { field, .. }) => Some(field),
         _ => None,
     }
 }
