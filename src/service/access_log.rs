@@ -16,7 +16,7 @@ pub const PROTECTED_FIELDS: [&str; 7] = [
     "victim_address",
     "victim_gender",
     "bank_account",
-    "claimed_losses.details",
+    "claimed_loss_details",
 ];
 
 /// One read of a protected identity.

@@ -64,7 +64,7 @@ async fn a_protected_identity_is_masked_for_others_and_every_read_is_logged(app:
             "victim_address",
             "victim_gender",
             "bank_account",
-            "claimed_losses.details"
+            "claimed_loss_details"
         ])
     );
     let refused = app

@@ -55,6 +55,8 @@ audit-field-victim_name = Victim's name
 audit-field-victim_birth_date = Victim's date of birth
 audit-field-victim_address = Victim's address
 audit-field-victim_gender = Victim's gender
+audit-field-bank_account = Bank account
+audit-field-claimed_loss_details = Details of the losses claimed
 audit-field-document = Document no. { $number }
 audit-previous-page = Previous page
 

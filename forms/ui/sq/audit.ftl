@@ -55,6 +55,8 @@ audit-field-victim_name = Emri i viktimës
 audit-field-victim_birth_date = Data e lindjes së viktimës
 audit-field-victim_address = Adresa e viktimës
 audit-field-victim_gender = Gjinia e viktimës
+audit-field-bank_account = Llogaria bankare
+audit-field-claimed_loss_details = Përshkrimi i dëmeve të kërkuara
 audit-field-document = Dokumenti nr. { $number }
 audit-previous-page = Faqja e mëparshme
 

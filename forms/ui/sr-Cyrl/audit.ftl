@@ -55,6 +55,8 @@ audit-field-victim_name = Име жртве
 audit-field-victim_birth_date = Датум рођења жртве
 audit-field-victim_address = Адреса жртве
 audit-field-victim_gender = Пол жртве
+audit-field-bank_account = Банковни рачун
+audit-field-claimed_loss_details = Опис тражене штете
 audit-field-document = Документ бр. { $number }
 audit-previous-page = Претходна страница
 
