@@ -344,6 +344,16 @@ async fn the_assessment_is_previewed_line_by_line_then_recorded_and_put_before_t
         form.body.contains("Medical and hospital costs"),
         "the heads"
     );
+    assert!(
+        form.body.contains("value=\"1200.00\""),
+        "before any assessment, the amounts are those the application claims"
+    );
+    let case = browser
+        .get(&format!("/casework/claims/{claim}?lang=en"))
+        .await;
+    assert!(case.body.contains("Losses claimed"));
+    assert!(case.body.contains("€1,200.00 (Synthetic Clinic)"));
+    assert!(case.body.contains("Consent and declaration given"));
     let losses = [
         ("amount_medical_costs", "4245.00"),
         ("amount_funeral_costs", ""),

@@ -6,10 +6,10 @@ use redress::domain::Role;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, on_both_databases};
+use crate::helpers::{TestApp, draft_body, on_both_databases};
 use crate::payments::{Finance, approve, claim_in_payment, order, prepare, set_limit};
 use crate::web_browser::{Browser, Page};
-use crate::workflow::{all_vote, cast, claim_in_review};
+use crate::workflow::{all_vote, cast, walk_to_review};
 
 on_both_databases!(
     every_finance_page_renders_in_the_three_languages,
@@ -239,14 +239,21 @@ async fn other_roles_are_refused_and_anonymous_visitors_are_sent_to_sign_in(app:
     );
 }
 
-/// A claim awarded 4,245.00 whose decision is final: finance starts its payout.
+/// A claim awarded 4,245.00 whose decision is final, with the account its application names:
+/// finance starts its payout.
 async fn final_claim(app: &TestApp) -> (Finance, i64) {
     let cast = cast(app).await;
     let finance = Finance {
         officer: app.user("finance-officer", &[Role::FinanceOfficer]).await,
         approver: app.user("finance-approver", &[Role::FinanceApprover]).await,
     };
-    let claim = claim_in_review(app, &cast).await;
+    let mut body = draft_body();
+    body["bank_account"] = json!({"holder": "Synthetic Applicant", "iban": "XK051212012345678906"});
+    let created = app.create_claim(&cast.lawyer, body).await;
+    let claim = created.json::<Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    walk_to_review(app, &cast, claim).await;
     all_vote(app, &cast, claim, "approve").await;
     app.act_ok(&cast.chair, claim, "decide", None).await;
     app.advance(31);
@@ -279,6 +286,14 @@ async fn the_officer_starts_the_payout_and_prepares_an_order_as_the_api_would(ap
     assert!(
         told.body
             .contains(&format!("/finance/claims/{claim}/orders/new"))
+    );
+    let form = officer
+        .get(&format!("/finance/claims/{claim}/orders/new?lang=en"))
+        .await;
+    assert!(
+        form.body.contains("id=\"from-application\"")
+            && form.body.contains("value=\"XK05 1212 0123 4567 8906\""),
+        "the payee starts as the account the application names"
     );
     let prepared = prepare_through_the_page(&mut officer, &token, claim, "4.245,00").await;
     assert_eq!(prepared.status, StatusCode::SEE_OTHER, "{}", prepared.body);

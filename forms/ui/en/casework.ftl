@@ -186,3 +186,9 @@ casework-warning = Warning
 casework-provisional = Some values of this schedule are provisional: they could not be confirmed from a public source.
 casework-preview-button = Preview the award
 casework-record-button = Record the assessment
+
+casework-claimed-losses-title = Losses claimed
+casework-no-claimed-losses = The application claims no losses.
+casework-amount-not-known = Amount not known
+casework-bank-account = Bank account for payment
+casework-consent-given = Consent and declaration given

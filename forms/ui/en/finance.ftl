@@ -144,3 +144,4 @@ finance-error-rule = The claim cannot be paid now: there is no award to pay, or 
 finance-error-conflict = Someone changed this at the same time. Reload the page and try again.
 finance-error-invalid = This could not be done: { $reason }
 finance-error-reissue = Only an order of this claim that the bank returned can be paid again
+finance-from-application = The payee and IBAN are the account named in the application. Check them against the claimant's documents before you prepare the order.

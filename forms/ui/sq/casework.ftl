@@ -186,3 +186,9 @@ casework-warning = Paralajmërim
 casework-provisional = Disa vlera të kësaj tabele janë të përkohshme: nuk mund të konfirmoheshin nga një burim publik.
 casework-preview-button = Shiko paraprakisht kompensimin
 casework-record-button = Regjistro vlerësimin
+
+casework-claimed-losses-title = Dëmet e kërkuara
+casework-no-claimed-losses = Kërkesa nuk kërkon asnjë dëm.
+casework-amount-not-known = Shuma nuk dihet
+casework-bank-account = Llogaria bankare për pagesë
+casework-consent-given = Pëlqimi dhe deklarata janë dhënë

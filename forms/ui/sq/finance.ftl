@@ -144,3 +144,4 @@ finance-error-rule = Kërkesa nuk mund të paguhet tani: nuk ka kompensim për t
 finance-error-conflict = Dikush e ndryshoi këtë në të njëjtën kohë. Rifreskoni faqen dhe provoni përsëri.
 finance-error-invalid = Kjo nuk mund të bëhej: { $reason }
 finance-error-reissue = Vetëm një urdhër i kësaj kërkese që banka e ktheu mund të paguhet përsëri
+finance-from-application = Përfituesi dhe IBAN-i janë llogaria e dhënë në kërkesë. Kontrollojini me dokumentet e parashtruesit para se të përgatitni urdhrin.

@@ -186,3 +186,9 @@ casework-warning = Упозорење
 casework-provisional = Неке вредности ове табеле су привремене: нису могле да се потврде из јавног извора.
 casework-preview-button = Прегледај накнаду
 casework-record-button = Евидентирај процену
+
+casework-claimed-losses-title = Тражена штета
+casework-no-claimed-losses = Захтев не тражи накнаду ниједне штете.
+casework-amount-not-known = Износ није познат
+casework-bank-account = Банковни рачун за исплату
+casework-consent-given = Сагласност и изјава су дате

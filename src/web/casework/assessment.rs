@@ -166,7 +166,20 @@ fn page(
     }
 }
 
-/// The form, filled with the assessment already recorded, if any.
+/// What the application claims under `head`, all its losses there together; the first
+/// assessment starts from it.
+fn claimed_total(claim: &Claim, head: &str) -> Option<Decimal> {
+    claim
+        .facts
+        .claimed_losses
+        .iter()
+        .filter(|loss| loss.head == head)
+        .filter_map(|loss| loss.amount)
+        .reduce(|total, amount| total + amount)
+}
+
+/// The form, filled with the assessment already recorded or, before there is one, with the
+/// amounts the application claims.
 #[handler]
 pub async fn assessment_page(
     visit: Visit,
@@ -180,13 +193,15 @@ pub async fn assessment_page(
     let recorded = claim.assessment.clone().unwrap_or_default();
     let language = visit.tr().language.language();
     let typed = |head: &str| {
-        recorded
-            .losses
-            .iter()
-            .find(|loss| loss.head == head)
-            .and_then(|loss| loss.amount)
-            .map(|amount| amount.to_string())
-            .unwrap_or_default()
+        let amount = match &claim.assessment {
+            Some(_) => recorded
+                .losses
+                .iter()
+                .find(|loss| loss.head == head)
+                .and_then(|loss| loss.amount),
+            None => claimed_total(&claim, head),
+        };
+        amount.map(|amount| amount.to_string()).unwrap_or_default()
     };
     let heads = heads(&services, &claim, visit.tr(), typed);
     let offsets = offsets(visit.tr(), |source| {

@@ -18,7 +18,7 @@ use crate::domain::error::RuleViolation;
 use crate::domain::operations::{self, ClaimOperation};
 use crate::domain::workflow::{Availability, accepted_fields};
 use crate::domain::{Actor, Claim, ClaimId};
-use crate::locale::format_number;
+use crate::locale::{format_money, format_number};
 use crate::service::{ServiceError, Services};
 use crate::store::documents::StoredDocument;
 use crate::store::evidence::EvidenceRequest;
@@ -85,6 +85,7 @@ struct CasePage {
     done: Option<String>,
     identity_masked: bool,
     facts: Vec<Row>,
+    claimed_losses: Vec<Row>,
     applicant: Vec<Row>,
     deadlines: Vec<Row>,
     days_overdue: Option<String>,
@@ -148,6 +149,7 @@ pub async fn case_page(
         done: query.done.and_then(|name| action_name(tr, &name)),
         identity_masked: !may_see_identity(actor, &claim),
         facts: facts(tr, &claim),
+        claimed_losses: claimed_losses(tr, &services, (actor, &claim)),
         applicant: applicant(tr, actor, &claim),
         deadlines: deadlines(tr, &claim),
         days_overdue: services
@@ -216,6 +218,32 @@ fn facts(tr: Tr, claim: &Claim) -> Vec<Row> {
     rows
 }
 
+/// What the applicant claims, head by head, as the rapporteur weighs it; a loss's details, which
+/// may identify the victim, only with the identity.
+fn claimed_losses(tr: Tr, services: &Services, (actor, claim): (&Actor, &Claim)) -> Vec<Row> {
+    let visible = may_see_identity(actor, claim);
+    let language = tr.language.language();
+    claim
+        .facts
+        .claimed_losses
+        .iter()
+        .map(|loss| {
+            let amount = loss.amount.map_or_else(
+                || tr.t("casework-amount-not-known").to_owned(),
+                |amount| format_money(amount, claim.currency(), language),
+            );
+            let value = match loss.details.as_ref().filter(|_| visible) {
+                Some(details) => format!("{amount} ({})", details.expose()),
+                None => amount,
+            };
+            Row {
+                label: head_name(services.jurisdictions(), claim, tr, &loss.head),
+                value,
+            }
+        })
+        .collect()
+}
+
 /// The applicant and the victim, masked to initials for a visitor who may not see a protected
 /// identity, exactly as the API's claim view masks them.
 fn applicant(tr: Tr, actor: &Actor, claim: &Claim) -> Vec<Row> {
@@ -259,10 +287,25 @@ fn applicant(tr: Tr, actor: &Actor, claim: &Claim) -> Vec<Row> {
             optional_date(tr, facts.victim_birth_date),
         ));
         rows.push(Row::new(tr, "casework-victim-address", address));
+        let account = facts.bank_account.as_ref().map_or_else(
+            || tr.t("casework-not-given").to_owned(),
+            |account| format!("{}, {}", account.holder.expose(), account.iban.grouped()),
+        );
+        rows.push(Row::new(tr, "casework-bank-account", account));
     } else {
-        rows.push(Row::new(tr, "casework-victim-birth-date", hidden()));
-        rows.push(Row::new(tr, "casework-victim-address", hidden()));
+        for key in [
+            "casework-victim-birth-date",
+            "casework-victim-address",
+            "casework-bank-account",
+        ] {
+            rows.push(Row::new(tr, key, hidden()));
+        }
     }
+    rows.push(Row::new(
+        tr,
+        "casework-consent-given",
+        yes_no(tr, facts.consent_given),
+    ));
     rows
 }
 

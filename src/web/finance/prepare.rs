@@ -11,10 +11,11 @@ use strum::IntoEnumIterator;
 
 use super::forms::{DateField, DateParts};
 use super::{FormErrors, PAYMENTS_PATH, explain, money, refused_page, require_finance};
-use crate::domain::ClaimId;
+use crate::domain::access::may_see_identity;
 use crate::domain::claim::PersonalText;
 use crate::domain::payments::{PaymentOrderId, obligation_of};
 use crate::domain::payout::{Bic, Iban, PayeeKind, RemittanceReference};
+use crate::domain::{Actor, Claim, ClaimId};
 use crate::locale::parse_amount;
 use crate::service::Services;
 use crate::service::payments::{InstalmentPlan, OrderRequest};
@@ -70,6 +71,8 @@ struct PreparePage {
     kinds: Vec<PayeeKindOption>,
     form: PrepareForm,
     first_due_on: DateField,
+    /// The payee and IBAN were filled in from the account the application names.
+    from_application: bool,
 }
 
 #[derive(Deserialize)]
@@ -119,6 +122,10 @@ async fn prepare_form(
     if form.reference.is_empty() && errors.is_empty() {
         form.reference = tr.with("finance-reference-default", "reference", &claim.reference);
     }
+    let from_application = errors.is_empty() && fill_in_account(&mut form, actor, &claim);
+    if from_application && let Err(error) = services.record_identity_read(actor, &claim).await {
+        return refused_page(error, visit);
+    }
     let kinds = PayeeKind::iter()
         .map(|kind| PayeeKindOption {
             value: kind.as_str(),
@@ -146,9 +153,25 @@ async fn prepare_form(
             .map(|order| crate::service::payments::end_to_end_id(PaymentOrderId(order))),
         form,
         first_due_on,
+        from_application,
         frame,
     };
     render(&page, status)
+}
+
+/// Fills an empty payee and IBAN with the account the application names, where the visitor may
+/// see it (as the API would show it to them), unless the order pays a returned one again (the
+/// account may be why it came back); whether it did.
+fn fill_in_account(form: &mut PrepareForm, actor: &Actor, claim: &Claim) -> bool {
+    let empty = form.payee_name.is_empty() && form.iban.is_empty() && form.reissue_of.is_empty();
+    match &claim.facts.bank_account {
+        Some(account) if empty && may_see_identity(actor, claim) => {
+            form.payee_name = account.holder.expose().to_owned();
+            form.iban = account.iban.grouped();
+            true
+        }
+        _ => false,
+    }
 }
 
 fn first_due_field(tr: Tr, form: &PrepareForm) -> DateField {
