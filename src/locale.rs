@@ -67,28 +67,56 @@ pub fn format_date(date: NaiveDate, language: Language) -> String {
 }
 
 /// An amount such as `4245.00`, `4245,00` or `4.245,00` (as Albanian and Serbian write it) or
-/// `4,245.00` (English), as people type them into a form: the last separator followed by one or two digits is the decimal one.
+/// `4,245.00` (English), as people type them into a form: the last separator followed by one
+/// or two digits is the decimal one; any other separates thousands, and then every group but
+/// the first has three digits. Anything else is refused rather than guessed at, so `1200.505`
+/// is no amount at all, not 1,200,505.
 pub fn parse_amount(text: &str) -> Option<Decimal> {
     let text: String = text
-        .trim()
         .chars()
         .filter(|character| !character.is_whitespace())
         .collect();
-    let decimal_at = text
-        .rfind(['.', ','])
-        .filter(|position| (1..=2).contains(&(text.len() - position - 1)));
-    let plain: String = text
-        .char_indices()
-        .filter_map(|(position, character)| match character {
-            '.' | ',' if Some(position) == decimal_at => Some('.'),
-            '.' | ',' => None,
-            other => Some(other),
-        })
-        .collect();
-    if plain.is_empty() || !plain.chars().all(|c| c.is_ascii_digit() || c == '.') {
+    let (whole, decimal_separator, fraction) = match text.rfind(['.', ',']) {
+        Some(position) if (1..=2).contains(&(text.len() - position - 1)) => (
+            &text[..position],
+            text[position..].chars().next(),
+            &text[position + 1..],
+        ),
+        _ => (text.as_str(), None, ""),
+    };
+    let whole = ungrouped(whole, decimal_separator)?;
+    if !fraction.chars().all(|character| character.is_ascii_digit()) {
         return None;
     }
+    let plain = match fraction.is_empty() {
+        true => whole,
+        false => format!("{whole}.{fraction}"),
+    };
     Decimal::from_str_exact(&plain).ok()
+}
+
+/// The digits of a whole number written with or without one kind of thousands separator (not
+/// the decimal one): `4.245` and `4245` are `4245`; `42.45` and `0.245` are not numbers.
+fn ungrouped(whole: &str, decimal_separator: Option<char>) -> Option<String> {
+    let is_digits = |group: &str| !group.is_empty() && group.chars().all(|c| c.is_ascii_digit());
+    let separator = whole
+        .chars()
+        .find(|character| matches!(character, '.' | ','));
+    let Some(separator) = separator else {
+        return is_digits(whole).then(|| whole.to_owned());
+    };
+    if Some(separator) == decimal_separator {
+        return None;
+    }
+    let groups: Vec<&str> = whole.split(separator).collect();
+    let first = groups[0];
+    let well_grouped = is_digits(first)
+        && first.len() <= 3
+        && !first.starts_with('0')
+        && groups[1..]
+            .iter()
+            .all(|group| group.len() == 3 && is_digits(group));
+    well_grouped.then(|| groups.concat())
 }
 
 #[cfg(test)]
@@ -103,7 +131,13 @@ mod tests {
         }
         assert_eq!(parse_amount("4245"), Some(Decimal::new(4245, 0)));
         assert_eq!(parse_amount("1.000"), Some(Decimal::new(1000, 0)));
-        for bad in ["", "-5", "1e3", "abc", "12.3.4,5x"] {
+        assert_eq!(parse_amount("1.234.567"), Some(Decimal::new(1_234_567, 0)));
+        assert_eq!(parse_amount("0,5"), Some(Decimal::new(5, 1)));
+        let misgrouped = [
+            "1200.505", "1200,505", "0.001", "0,001", "1.234.56", "1,2,3",
+        ];
+        let malformed = ["", "-5", "1e3", "abc", "12.3.4,5x", ",5", "5,", "4.245,0x"];
+        for bad in misgrouped.into_iter().chain(malformed) {
             assert_eq!(parse_amount(bad), None, "{bad}");
         }
     }

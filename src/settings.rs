@@ -25,6 +25,16 @@ pub const BIND_DEFAULT: &str = "127.0.0.1:8080";
 pub const FORMS_DIR_DEFAULT: &str = "forms";
 /// Where the public reaches the server; printed (as a QR code) on decisions to verify them.
 pub const PUBLIC_URL_DEFAULT: &str = "http://127.0.0.1:8080";
+/// Without a configured public URL, the server's own address, so a decision's verification
+/// link works on the machine that issued it; an address listening everywhere is `localhost`.
+fn public_url_of(bind: SocketAddr) -> String {
+    let port = bind.port();
+    match bind.ip() {
+        ip if ip.is_unspecified() => format!("http://localhost:{port}"),
+        ip => format!("http://{}", SocketAddr::new(ip, port)),
+    }
+}
+
 /// How often `serve` looks for deadlines that have fallen due.
 pub const SCHEDULER_INTERVAL_SECONDS_DEFAULT: u64 = 60;
 /// How often `serve` delivers pending notifications and looks for appeal windows closing.
@@ -238,7 +248,7 @@ impl Settings {
                 .unwrap_or(UPLOAD_BYTES_MAXIMUM_DEFAULT),
             public_url: from_file
                 .public_url
-                .unwrap_or_else(|| PUBLIC_URL_DEFAULT.to_owned())
+                .unwrap_or_else(|| public_url_of(bind))
                 .trim_end_matches('/')
                 .to_owned(),
             scheduler_interval_seconds: from_file
@@ -367,6 +377,14 @@ fn payer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_a_public_url_the_server_names_its_own_address() {
+        let public_url = |bind: &str| public_url_of(bind.parse().unwrap());
+        assert_eq!(public_url("127.0.0.1:18080"), "http://127.0.0.1:18080");
+        assert_eq!(public_url("0.0.0.0:8080"), "http://localhost:8080");
+        assert_eq!(public_url("[::1]:8080"), "http://[::1]:8080");
+    }
 
     #[test]
     fn flags_win_over_the_file_and_the_file_over_defaults() {

@@ -155,6 +155,15 @@ static PERMISSIONS: &[Permission] = &[
     },
 ];
 
+/// Whether one of the actor's roles may perform `operation` in some state: what a page offers
+/// them at all (the claim's state is still `authorize`'s to check).
+pub fn may_perform(operation: ClaimOperation, actor: &Actor) -> bool {
+    PERMISSIONS
+        .iter()
+        .filter(|permission| permission.operation == operation)
+        .any(|permission| actor.acting_role(permission.roles).is_some())
+}
+
 /// The role the actor performs `operation` in, if the claim's state and their roles permit it.
 pub fn authorize(
     operation: ClaimOperation,

@@ -52,6 +52,8 @@ pub enum ConfirmationResult {
 }
 
 /// Roles that see payment orders and batches.
+/// Who puts approved orders into a batch for the bank: the officers, as they prepare orders.
+pub const BATCH_CREATORS: &[Role] = &[Role::FinanceOfficer];
 const FINANCE_READERS: &[Role] = &[Role::FinanceOfficer, Role::FinanceApprover, Role::Auditor];
 
 impl Services {
@@ -222,7 +224,7 @@ impl Services {
         requested_execution_date: NaiveDate,
     ) -> Result<StoredBatch, ServiceError> {
         let creator = match actor.user_id {
-            Some(user) if actor.roles.contains(&Role::FinanceOfficer) => user,
+            Some(user) if actor.acting_role(BATCH_CREATORS).is_some() => user,
             _ => return Err(ServiceError::Forbidden),
         };
         if requested_execution_date < self.today() {

@@ -318,6 +318,8 @@ mod tests {
         "session-two",
         "lowercase-hyphenated",
         "bank-account",
+        // A key of the jurisdictions' own texts (forms/<id>/texts), not of the UI's.
+        "jurisdiction-name",
     ];
 
     /// Every `"lowercase-hyphenated"` literal in `text` (whose quote characters, `'"'`, would

@@ -75,6 +75,9 @@ pub struct Frame {
     pub languages: Vec<LanguageLink>,
     /// GOV.UK's "Exit this page", on pages that show anything of a victim's case.
     pub exit_this_page: bool,
+    /// The page shows what was wrong with a form: the browser's title (not the heading) starts
+    /// with "Error:", as GOV.UK's pattern asks.
+    pub shows_errors: bool,
     pub css_url: String,
     pub init_url: String,
     pub app_url: String,
@@ -114,6 +117,7 @@ impl Frame {
             navigation,
             languages,
             exit_this_page: false,
+            shows_errors: false,
             css_url: asset_url("app.css"),
             init_url: asset_url("init.js"),
             app_url: asset_url("app.js"),

@@ -216,7 +216,7 @@ async fn a_member_votes_through_the_form_as_through_the_api(app: TestApp) {
     let page = format!("/commission/claims/{claim}");
     let fields = [
         ("choice", "approve_amended"),
-        ("amended_amount", "3000.00"),
+        ("amended_amount", "3.000,00"),
         ("note", "The loss of earnings is not shown."),
     ];
     let voted = submit(&mut member, &page, &format!("{page}/vote"), &fields).await;

@@ -357,6 +357,10 @@ async fn no_one_approves_their_own_order_and_the_page_says_why(app: TestApp) {
             .body
             .contains("You prepared this order. Another person must approve it")
     );
+    assert!(
+        !listed.body.contains(&format!("id=\"approve-{theirs}\"")),
+        "an officer is offered no Approve button"
+    );
     let refused = approve_through_the_page(&mut officer, &token, theirs).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert!(refused.body.contains("govuk-error-summary"));
@@ -498,6 +502,13 @@ async fn a_batch_is_created_and_its_bank_files_are_downloaded(app: TestApp) {
     let page = officer.get(&format!("{location}&lang=en")).await;
     assert!(page.body.contains("The batch was created"));
     assert!(page.body.contains("€4,245.00"));
+    assert!(
+        !page.body.contains("id=\"statement\""),
+        "the officer is offered no statement upload: approvers confirm payments"
+    );
+    let (mut approver, _) = signed_in(&app, "finance-approver").await;
+    let confirming = approver.get(&format!("/finance/batches/{batch}")).await;
+    assert!(confirming.body.contains("id=\"statement\""));
     let xml = officer
         .get(&format!("/finance/batches/{batch}/export?format=pain001"))
         .await;

@@ -22,6 +22,7 @@ on_both_databases!(
     losses_are_added_and_removed_one_at_a_time_and_stored_as_the_api_stores_them,
     the_bank_account_is_optional_checked_and_removable,
     consent_must_be_ticked_to_continue_and_its_absence_blocks_submission,
+    a_passed_filing_deadline_is_said_on_the_task_list_before_any_submission,
     the_lawyer_answers_an_evidence_request_by_upload,
     a_decided_claim_offers_its_decision_as_pdf_and_an_appeal_inside_the_window,
 );
@@ -812,4 +813,18 @@ async fn consent_must_be_ticked_to_continue_and_its_absence_blocks_submission(ap
     let submitted = post(&mut browser, &format!("/lawyer/claims/{id}/submit"), &[]).await;
     assert_eq!(submitted.status, StatusCode::SEE_OTHER);
     assert_eq!(claim_json(&app, &lawyer, id).await["state"], "submitted");
+}
+
+async fn a_passed_filing_deadline_is_said_on_the_task_list_before_any_submission(app: TestApp) {
+    let lawyer = app.user("lawyer", &[Role::Lawyer]).await;
+    let id = app.draft(&lawyer).await;
+    let mut browser = signed_in(&app, "lawyer").await;
+    let tasks = format!("/lawyer/claims/{id}?lang=en");
+    let in_time = browser.get(&tasks).await;
+    assert!(!in_time.body.contains("filing-deadline-passed"));
+    app.advance(365);
+    let mut browser = signed_in(&app, "lawyer").await;
+    let late = browser.get(&tasks).await;
+    assert!(late.body.contains("id=\"filing-deadline-passed\""));
+    assert!(late.body.contains("The time to file this claim ended on"));
 }

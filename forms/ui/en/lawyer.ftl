@@ -178,3 +178,4 @@ lawyer-consent-true = The information in the application is true and complete, t
 lawyer-consent-repay = The applicant will tell the commission of any compensation received from the offender, insurance or other public funds, and repay an award that should not have been paid.
 lawyer-consent-confirm = The applicant has given this consent and declaration
 lawyer-error-consent = Confirm that the applicant has given their consent and declaration
+lawyer-filing-deadline-passed = The time to file this claim ended on { $date }. The secretariat can accept it late for good cause: ask them, giving the reason, before you submit.

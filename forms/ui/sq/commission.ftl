@@ -70,7 +70,7 @@ commission-award-total = Kompensimi i propozuar
 
 commission-vote-legend = Si votoni?
 commission-vote-amended-amount = Shuma që miratoni, në euro
-commission-vote-amended-amount-hint = Vetëm nëse miratoni një shumë tjetër. Për shembull, 3000.00
+commission-vote-amended-amount-hint = Vetëm nëse miratoni një shumë tjetër. Për shembull, 3000,00
 commission-vote-note = Arsyet tuaja (opsionale)
 commission-vote-note-hint = Ruhen me votën tuaj. Kur rregullat publikojnë mendimet kundër, vendimi shtyp arsyet e anëtarëve që votojnë për refuzim.
 commission-vote-button = Jepni votën
@@ -101,7 +101,7 @@ commission-decision-next = Vendimi tregon si të ankoheni dhe ditën e fundit p�
 commission-decision-back-to-claim = Kthehu te kërkesa
 
 commission-error-choice = Zgjidhni si votoni
-commission-error-amended-amount = Shkruani shumën që miratoni si numër mbi zero, p.sh. 3000.00, jo më të lartë se maksimumi i tabelës
+commission-error-amended-amount = Shkruani shumën që miratoni si numër mbi zero, p.sh. 3000,00, jo më të lartë se maksimumi i tabelës
 commission-error-note = Arsyet tuaja duhet të kenë 2.000 shenja ose më pak, pa shenja kontrolli
 commission-error-already-voted = Tashmë keni votuar për këtë kërkesë në këtë raund
 commission-error-recused = Jeni përjashtuar nga kjo kërkesë dhe nuk mund të votoni për të

@@ -178,3 +178,4 @@ lawyer-consent-true = Të dhënat në kërkesë janë të vërteta dhe të plota
 lawyer-consent-repay = Parashtruesi do ta njoftojë komisionin për çdo kompensim të marrë nga autori, sigurimi ose fonde të tjera publike, dhe do ta kthejë kompensimin që nuk duhej paguar.
 lawyer-consent-confirm = Parashtruesi e ka dhënë këtë pëlqim dhe deklaratë
 lawyer-error-consent = Konfirmoni që parashtruesi ka dhënë pëlqimin dhe deklaratën
+lawyer-filing-deadline-passed = Afati për paraqitjen e kësaj kërkese përfundoi më { $date }. Sekretariati mund ta pranojë me vonesë për arsye të justifikuara: kërkojuani, duke dhënë arsyen, para se ta dorëzoni.

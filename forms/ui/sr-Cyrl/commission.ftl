@@ -70,7 +70,7 @@ commission-award-total = Предложена накнада
 
 commission-vote-legend = Како гласате?
 commission-vote-amended-amount = Износ који одобравате, у еврима
-commission-vote-amended-amount-hint = Само ако одобравате други износ. На пример, 3000.00
+commission-vote-amended-amount-hint = Само ако одобравате други износ. На пример, 3000,00
 commission-vote-note = Ваши разлози (необавезно)
 commission-vote-note-hint = Чувају се уз ваш глас. Где правила објављују издвојена мишљења, одлука штампа разлоге чланова који гласају за одбијање.
 commission-vote-button = Гласајте
@@ -101,7 +101,7 @@ commission-decision-next = Одлука наводи како се поднос�
 commission-decision-back-to-claim = Назад на захтев
 
 commission-error-choice = Изаберите како гласате
-commission-error-amended-amount = Унесите износ који одобравате као број већи од нуле, нпр. 3000.00, не већи од максимума табеле
+commission-error-amended-amount = Унесите износ који одобравате као број већи од нуле, нпр. 3000,00, не већи од максимума табеле
 commission-error-note = Ваши разлози могу имати највише 2.000 знакова, без контролних знакова
 commission-error-already-voted = Већ сте гласали о овом захтеву у овом кругу
 commission-error-recused = Изузели сте се из овог захтева и не можете гласати о њему

@@ -11,13 +11,13 @@ use chrono::NaiveDate;
 use poem::http::StatusCode;
 use poem::web::{Data, Path};
 use poem::{Response, handler};
-use rust_decimal::Decimal;
 use strum::IntoEnumIterator;
 
 use super::{Answer, FormError, actions_for_secretariat, answer, case_path, claim_for_secretariat};
 use crate::domain::claim::DocumentKind;
 use crate::domain::workflow::{ActionInput, AppealOutcome, InputField, accepted_fields};
 use crate::domain::{ClaimAction, ClaimId};
+use crate::locale::parse_amount;
 use crate::service::{ServiceError, Services};
 use crate::web::csrf::CsrfForm;
 use crate::web::i18n::Tr;
@@ -226,8 +226,8 @@ fn action_input(tr: Tr, fields: &Fields) -> Result<ActionInput, FormError> {
     let varied_award = match field(fields, "varied_award") {
         "" => None,
         text => Some(
-            Decimal::from_str_exact(text)
-                .map_err(|_| invalid("varied_award", "casework-error-varied-award"))?,
+            parse_amount(text)
+                .ok_or_else(|| invalid("varied_award", "casework-error-varied-award"))?,
         ),
     };
     let reason = Some(field(fields, "reason").to_owned()).filter(|text| !text.is_empty());

@@ -16,6 +16,7 @@ use crate::domain::award::{Assessment, Calculation, Loss, Offset, OffsetSource};
 use crate::domain::{Actor, Claim};
 use crate::explain::WordedCalculation;
 use crate::locale::format_number;
+use crate::locale::parse_amount;
 use crate::service::{ServiceError, Services};
 use crate::web::csrf::CsrfForm;
 use crate::web::i18n::Tr;
@@ -336,10 +337,11 @@ fn filled(inputs: &[HeadInput]) -> Vec<String> {
 /// The assessment as typed: an amount for each head filled in, and the reduction. Only what is
 /// no number at all is refused here; the calculator judges the rest.
 fn read_assessment(tr: Tr, form: &AssessmentPage) -> Result<Assessment, FormError> {
+    // A percentage has no thousands: a comma is its decimal point, as Albanian and Serbian write.
     let number = |text: &str| Decimal::from_str_exact(&text.replace(',', "."));
     let mut losses = Vec::new();
     for head in form.heads.iter().filter(|head| !head.amount.is_empty()) {
-        let amount = number(&head.amount).map_err(|_| FormError {
+        let amount = parse_amount(&head.amount).ok_or_else(|| FormError {
             field: amount_field(&head.id),
             message: tr.t("casework-error-amount").to_owned(),
         })?;
@@ -352,7 +354,7 @@ fn read_assessment(tr: Tr, form: &AssessmentPage) -> Result<Assessment, FormErro
     let mut offsets = Vec::new();
     let typed = OFFSET_SOURCES.iter().zip(&form.offsets);
     for ((source, name), input) in typed.filter(|(_, input)| !input.amount.is_empty()) {
-        let amount = number(&input.amount).map_err(|_| FormError {
+        let amount = parse_amount(&input.amount).ok_or_else(|| FormError {
             field: offset_field(name),
             message: tr.t("casework-error-amount").to_owned(),
         })?;

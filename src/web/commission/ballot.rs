@@ -8,7 +8,6 @@ use std::str::FromStr;
 
 use poem::web::{Data, Path};
 use poem::{Response, handler};
-use rust_decimal::Decimal;
 use serde::Deserialize;
 use strum::IntoEnumIterator;
 
@@ -21,6 +20,7 @@ use crate::domain::rules::JurisdictionRules;
 use crate::domain::votes::{Ballot, VoteChoice, tally};
 use crate::domain::workflow::ClaimState;
 use crate::domain::{Actor, Claim, ClaimId};
+use crate::locale::parse_amount;
 use crate::service::{ServiceError, Services};
 use crate::web::csrf::CsrfForm;
 use crate::web::i18n::Tr;
@@ -217,8 +217,8 @@ fn read_vote(fields: &VoteFields) -> Result<VoteCast, (&'static str, &'static st
     // asks for it reads it.
     let amended_amount = match kind {
         VoteKind::ApproveAmended if !amount_text.is_empty() => Some(
-            Decimal::from_str_exact(&amount_text)
-                .map_err(|_| ("amended_amount", "commission-error-amended-amount"))?,
+            parse_amount(&amount_text)
+                .ok_or(("amended_amount", "commission-error-amended-amount"))?,
         ),
         _ => None,
     };

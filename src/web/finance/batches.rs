@@ -16,6 +16,7 @@ use super::payments::OrderRow;
 use super::{FieldError, FormErrors, explain, money, refused_page, require_finance};
 use crate::bank::BankError;
 use crate::domain::money::Currency;
+use crate::domain::operations::{ClaimOperation, may_perform};
 use crate::service::ServiceError;
 use crate::service::Services;
 use crate::service::payments::{
@@ -149,6 +150,8 @@ struct BatchPage {
     done: Option<String>,
     batch: BatchSummary,
     orders: Vec<OrderRow>,
+    /// The visitor records the bank's confirmations: the statement upload is theirs.
+    confirms: bool,
 }
 
 #[derive(Deserialize)]
@@ -228,6 +231,7 @@ async fn show_batch(
             .iter()
             .map(|order| OrderRow::new(order, tr, actor))
             .collect(),
+        confirms: may_perform(ClaimOperation::ConfirmPayment, actor),
         frame,
     };
     render(&page, status)

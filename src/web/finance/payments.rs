@@ -11,12 +11,13 @@ use serde::Deserialize;
 use strum::IntoEnumIterator;
 
 use super::{FormErrors, PAYMENTS_PATH, explain, money, refused_page, require_finance};
+use crate::domain::operations::{ClaimOperation, may_perform};
 use crate::domain::payments::{PaymentOrderId, award_of, obligation_of};
 use crate::domain::payout::{OrderAction, OrderState, allowed_actions};
 use crate::domain::workflow::ActionInput;
 use crate::domain::{Actor, Claim, ClaimAction, ClaimId, ClaimState};
 use crate::service::Services;
-use crate::service::payments::end_to_end_id;
+use crate::service::payments::{BATCH_CREATORS, end_to_end_id};
 use crate::store::claims::ClaimFilter;
 use crate::store::payments::StoredOrder;
 use crate::web::csrf::CsrfForm;
@@ -71,6 +72,8 @@ pub struct OrderRow {
     pub reference: String,
     pub payee_kind: String,
     pub payee_name: String,
+    /// Grouped in fours: the approver reads the account they approve payment into.
+    pub iban: String,
     pub amount: String,
     pub state: String,
     pub due_on: Option<String>,
@@ -78,6 +81,9 @@ pub struct OrderRow {
     pub prepared_by_visitor: bool,
     /// The id of the approve button, which a refusal's message links to.
     pub approve_anchor: String,
+    /// Prepared and waiting for a second person's approval.
+    pub awaits_approval: bool,
+    /// Waiting for approval, and the visitor approves orders.
     pub may_approve: bool,
     pub may_cancel: bool,
     /// Returned by the bank: a new order may pay it again (the service checks it).
@@ -96,6 +102,7 @@ impl OrderRow {
                 .t(&format!("finance-payee-kind-{}", order.order.payee.kind))
                 .to_owned(),
             payee_name: order.order.payee.name.clone(),
+            iban: order.order.payee.iban.grouped(),
             amount: money(tr, order.order.amount),
             state: tr
                 .t(&format!("finance-order-state-{}", order.state))
@@ -104,8 +111,11 @@ impl OrderRow {
             batch: order.batch,
             prepared_by_visitor: visitor.user_id == Some(order.prepared_by),
             approve_anchor: format!("approve-{}", order.id.0),
-            may_approve: actions.contains(&OrderAction::Approve),
-            may_cancel: actions.contains(&OrderAction::Cancel),
+            awaits_approval: actions.contains(&OrderAction::Approve),
+            may_approve: actions.contains(&OrderAction::Approve)
+                && may_perform(ClaimOperation::ApprovePaymentOrder, visitor),
+            may_cancel: actions.contains(&OrderAction::Cancel)
+                && may_perform(ClaimOperation::CancelPaymentOrder, visitor),
             may_reissue: order.state == OrderState::Returned,
         }
     }
@@ -129,8 +139,10 @@ struct PaymentsPage {
     state_label: String,
     orders: Vec<OrderRow>,
     orders_truncated: bool,
-    /// The orders shown are approved: they can go into a batch.
+    /// The orders shown are approved and the visitor may put them into a batch.
     batchable: bool,
+    /// The visitor prepares orders (and so starts payouts): the awards offer them.
+    prepares: bool,
 }
 
 #[derive(Deserialize)]
@@ -225,7 +237,9 @@ async fn overview(
             .map(|order| OrderRow::new(order, tr, actor))
             .collect(),
         orders_truncated,
-        batchable: shown.state == OrderState::Approved,
+        batchable: shown.state == OrderState::Approved
+            && actor.acting_role(BATCH_CREATORS).is_some(),
+        prepares: may_perform(ClaimOperation::PreparePaymentOrder, actor),
         frame,
     };
     render(&page, status)

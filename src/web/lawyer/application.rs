@@ -415,7 +415,8 @@ fn posted_account(
     }
 }
 
-/// Saves the account (or removes it, with the remove button) and goes back to the task list.
+/// Saves the account (or removes it, with the remove button or by emptying both fields) and
+/// goes back to the task list.
 #[handler]
 pub async fn save_bank_account(
     visit: Visit,
@@ -431,7 +432,8 @@ pub async fn save_bank_account(
         Some(_) => Some(None),
         None => match posted_account(&form, visit.tr()) {
             Ok(Some(account)) => Some(Some(account)),
-            Ok(None) => None,
+            // Both fields emptied: the applicant has no account to give (any on file goes).
+            Ok(None) => Some(None),
             Err(errors) => {
                 let sent = |name: &str| form.get(name).cloned().unwrap_or_default();
                 let typed = (sent("holder"), sent("iban"));

@@ -46,9 +46,11 @@ struct StartPage {
     fields: Vec<Field>,
 }
 
-/// The jurisdictions this server serves, as radios; `chosen` is checked.
-fn jurisdiction_options(services: &Services, chosen: &str) -> Vec<questions::RadioOption> {
-    let mut all: Vec<_> = services.jurisdictions().all().collect();
+/// The jurisdictions this server serves, as radios named in the visitor's language where the
+/// scheme writes in it; `chosen` is checked.
+fn jurisdiction_options(services: &Services, tr: Tr, chosen: &str) -> Vec<questions::RadioOption> {
+    let jurisdictions = services.jurisdictions();
+    let mut all: Vec<_> = jurisdictions.all().collect();
     all.sort_by(|first, second| first.id.as_str().cmp(second.id.as_str()));
     all.into_iter()
         .enumerate()
@@ -58,7 +60,9 @@ fn jurisdiction_options(services: &Services, chosen: &str) -> Vec<questions::Rad
                 _ => format!("jurisdiction-{}", rules.id.as_str()),
             },
             value: rules.id.as_str().to_owned(),
-            label: rules.name.clone(),
+            label: jurisdictions
+                .text(&rules.id, tr.language.language(), "jurisdiction-name")
+                .map_or_else(|| rules.name.clone(), str::to_owned),
             checked: rules.id.as_str() == chosen,
         })
         .collect()
@@ -80,7 +84,7 @@ fn start_form(
     let tr = frame.tr;
     let chosen = form.get("jurisdiction").map_or("", String::as_str);
     let page = StartPage {
-        jurisdictions: jurisdiction_options(services, chosen),
+        jurisdictions: jurisdiction_options(services, tr, chosen),
         jurisdiction_error: errors
             .iter()
             .find(|error| error.anchor == "jurisdiction")
@@ -188,6 +192,9 @@ pub struct LoadedDraft {
     pub claim: Claim,
     pub submit: Option<Availability>,
     pub documents: Vec<StoredDocument>,
+    /// The filing deadline has passed and no extension was granted: said on the task list at
+    /// once, not first when the lawyer submits.
+    pub filing_deadline_passed: bool,
 }
 
 impl LoadedDraft {
@@ -204,10 +211,16 @@ impl LoadedDraft {
         let submit = available
             .into_iter()
             .find(|availability| availability.action == ClaimAction::Submit);
+        let filing_deadline_passed = claim.filing_extension_reason.is_none()
+            && claim
+                .deadlines
+                .filing
+                .is_some_and(|deadline| services.today() > deadline);
         Ok(LoadedDraft {
             claim,
             submit,
             documents,
+            filing_deadline_passed,
         })
     }
 
@@ -307,6 +320,8 @@ struct TaskListPage {
     frame: Frame,
     reference: String,
     deadline: Option<String>,
+    /// Why the claim cannot be submitted as it stands: its filing deadline passed.
+    late: Option<String>,
     tasks: Vec<TaskRow>,
 }
 
@@ -356,14 +371,15 @@ pub fn task_list(visit: &Visit, draft: &LoadedDraft) -> Response {
     };
     let check = ("lawyer-task-check", "lawyer-task-check");
     tasks.push(task_row(tr, check, check_href, check_status));
-    let deadline = draft
-        .claim
-        .deadlines
-        .filing
-        .map(|date| tr.with("deadline-filing", "date", &tr.date(&date)));
+    let filing = draft.claim.deadlines.filing;
+    let deadline = filing.map(|date| tr.with("deadline-filing", "date", &tr.date(&date)));
+    let late = filing
+        .filter(|_| draft.filing_deadline_passed)
+        .map(|date| tr.with("lawyer-filing-deadline-passed", "date", &tr.date(&date)));
     let page = TaskListPage {
         reference: draft.claim.reference.to_string(),
         deadline,
+        late,
         tasks,
         frame,
     };

@@ -99,9 +99,7 @@ pub struct FormError {
 /// that starts with "Error:" while the page shows what was wrong, as GOV.UK's pattern asks.
 fn form_frame(visit: &Visit, path: &str, title_key: &str, errors: &[FormError]) -> Frame {
     let mut frame = Frame::new(visit, path, title_key).with_exit_this_page();
-    if !errors.is_empty() {
-        frame.title = format!("{} {}", frame.tr.t("error-prefix"), frame.title);
-    }
+    frame.shows_errors = !errors.is_empty();
     frame
 }
 
