@@ -16,6 +16,7 @@ mod casework;
 mod claims;
 mod commission;
 pub mod csrf;
+mod documents;
 mod finance;
 mod i18n;
 mod lawyer;
@@ -112,6 +113,7 @@ where
             "/casework/claims/:id",
             page(get(casework::case_page), &state),
         )
+        .at("/documents/:id", page(get(documents::download), &state))
         .at(
             "/casework/claims/:id/actions/:action",
             page(

@@ -21,6 +21,7 @@ on_both_databases!(
     the_outcome_of_an_appeal_is_recorded_as_the_api_would,
     a_decision_becomes_final_early_only_when_the_applicant_waives_the_appeal,
     a_form_without_a_valid_csrf_token_is_refused_and_changes_nothing,
+    the_secretariat_opens_an_uploaded_document_from_the_case_page,
 );
 
 const SAME_ORIGIN: &[(&str, &str)] = &[("sec-fetch-site", "same-origin")];
@@ -488,4 +489,43 @@ async fn a_form_without_a_valid_csrf_token_is_refused_and_changes_nothing(app: T
     let after = claim_json(&app, &cast.secretariat, claim).await;
     assert_eq!(after["state"], "submitted");
     assert!(after["assessment"].is_null());
+}
+
+async fn the_secretariat_opens_an_uploaded_document_from_the_case_page(app: TestApp) {
+    let cast = cast(&app).await;
+    let claim = app.draft(&cast.lawyer).await;
+    let scan = pdf("power of attorney");
+    let uploaded = app
+        .upload(
+            &cast.lawyer,
+            claim,
+            "power_of_attorney",
+            "poa.pdf",
+            scan.clone(),
+        )
+        .await;
+    assert_eq!(uploaded.status(), StatusCode::CREATED);
+    let document = uploaded.json::<Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    app.act_ok(&cast.lawyer, claim, "submit", None).await;
+    let mut browser = secretariat_browser(&app).await;
+    let case = browser
+        .get(&format!("/casework/claims/{claim}?lang=en"))
+        .await;
+    let href = format!("href=\"/documents/{document}\"");
+    assert!(case.body.contains(&href), "the document is a link");
+    let downloaded = browser.get(&format!("/documents/{document}")).await;
+    assert_eq!(downloaded.status, StatusCode::OK);
+    assert_eq!(downloaded.headers["content-type"], "application/pdf");
+    assert_eq!(downloaded.body.as_bytes(), scan.as_slice());
+    app.user("other-lawyer", &[Role::Lawyer]).await;
+    let mut stranger = Browser::new(&app);
+    stranger.sign_in("other-lawyer").await;
+    let refused = stranger.get(&format!("/documents/{document}")).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::NOT_FOUND,
+        "another lawyer's claim"
+    );
 }

@@ -56,6 +56,8 @@ pub struct ActionOffer {
 }
 
 pub struct DocumentRow {
+    /// Where it downloads: `/documents/{id}`.
+    pub href: String,
     pub kind: String,
     pub uploaded_on: String,
     pub answers_request: bool,
@@ -362,6 +364,7 @@ fn documents(tr: Tr, documents: &[StoredDocument]) -> Vec<DocumentRow> {
     documents
         .iter()
         .map(|document| DocumentRow {
+            href: format!("/documents/{}", document.id),
             kind: tr
                 .t(&format!("casework-document-{}", document.metadata.kind))
                 .to_owned(),
