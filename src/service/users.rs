@@ -50,6 +50,28 @@ impl Services {
         Ok(store::users::all(self.database()).await?)
     }
 
+    /// Who the staff behind an audit trail are, for those who read the trail (auditors) or run
+    /// the accounts (administrators): each user's username, with the full name where known.
+    pub async fn staff_names(
+        &self,
+        actor: &Actor,
+    ) -> Result<std::collections::BTreeMap<UserId, String>, ServiceError> {
+        actor
+            .acting_role(&[Role::Auditor, Role::Admin])
+            .ok_or(ServiceError::Forbidden)?;
+        let users = store::users::all(self.database()).await?;
+        Ok(users
+            .into_iter()
+            .map(|user| {
+                let name = match &user.full_name {
+                    Some(full_name) => format!("{} ({})", full_name.expose(), user.username),
+                    None => user.username,
+                };
+                (user.id, name)
+            })
+            .collect())
+    }
+
     pub async fn user(&self, actor: &Actor, id: UserId) -> Result<UserSummary, ServiceError> {
         require_admin(actor)?;
         store::users::summary(self.database(), id)

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use crate::domain::audit::StoredEvent;
 use crate::domain::workflow::ClaimState;
-use crate::domain::{ClaimId, Role};
+use crate::domain::{ClaimId, Role, UserId};
 use crate::service::Services;
 use crate::service::access_log::AccessEntry;
 use crate::web::i18n::Tr;
@@ -27,6 +27,8 @@ const ACCESS_LOG_PAGE_SIZE: usize = 50;
 struct EventRow {
     sequence: i64,
     time: String,
+    /// Who acted: a person by name, or the system.
+    who: String,
     role: String,
     action: String,
     from_state: String,
@@ -77,11 +79,26 @@ fn state_name(tr: Tr, state: Option<ClaimState>) -> String {
     }
 }
 
-fn event_row(tr: Tr, stored: &StoredEvent) -> EventRow {
+/// A user as the auditor reads them: by name where the directory has them, else by number;
+/// no user is the system.
+fn person(tr: Tr, names: &Names, user: Option<UserId>) -> String {
+    match user {
+        Some(user) => names
+            .get(&user)
+            .cloned()
+            .unwrap_or_else(|| tr.with("audit-user-number", "number", &user.0)),
+        None => tr.t("role-system").to_owned(),
+    }
+}
+
+type Names = std::collections::BTreeMap<UserId, String>;
+
+fn event_row(tr: Tr, names: &Names, stored: &StoredEvent) -> EventRow {
     let event = &stored.event;
     EventRow {
         sequence: event.sequence,
         time: moment(tr, &event.occurred_at),
+        who: person(tr, names, event.actor_user_id.map(UserId)),
         role: tr.t(&format!("role-{}", event.role)).to_owned(),
         action: tr.t(&format!("audit-action-{}", event.action)).to_owned(),
         from_state: state_name(tr, event.from_state),
@@ -97,13 +114,10 @@ fn field_name(tr: Tr, field: &str) -> String {
     }
 }
 
-fn access_row(tr: Tr, entry: &AccessEntry) -> AccessRow {
+fn access_row(tr: Tr, names: &Names, entry: &AccessEntry) -> AccessRow {
     AccessRow {
         time: moment(tr, &entry.read_at),
-        user: match entry.user_id {
-            Some(user) => tr.with("audit-user-number", "number", &user.0),
-            None => tr.t("role-system").to_owned(),
-        },
+        user: person(tr, names, entry.user_id),
         fields: entry
             .fields
             .iter()
@@ -137,6 +151,10 @@ pub async fn audit_claim_page(
         Ok(entries) => entries,
         Err(error) => return service_failure(&visit, &error, "reading a claim's access log"),
     };
+    let names = match services.staff_names(actor).await {
+        Ok(names) => names,
+        Err(error) => return service_failure(&visit, &error, "naming the staff of a trail"),
+    };
     let path = format!("/audit/claims/{}", id.0);
     let mut frame = Frame::new(&visit, &path, "audit-title").with_exit_this_page();
     let tr = frame.tr;
@@ -148,7 +166,7 @@ pub async fn audit_claim_page(
         .iter()
         .skip((page - 1) * ACCESS_LOG_PAGE_SIZE)
         .take(ACCESS_LOG_PAGE_SIZE)
-        .map(|entry| access_row(tr, entry))
+        .map(|entry| access_row(tr, &names, entry))
         .collect();
     let page_link = |number: usize| format!("{path}?page={number}#access-log");
     let claim_page = ClaimPage {
@@ -157,7 +175,10 @@ pub async fn audit_claim_page(
             .t(&format!("offence-{}", claim.facts.offence_type))
             .to_owned(),
         state: tr.t(&format!("state-{}", claim.state.as_str())).to_owned(),
-        events: events.iter().map(|stored| event_row(tr, stored)).collect(),
+        events: events
+            .iter()
+            .map(|stored| event_row(tr, &names, stored))
+            .collect(),
         access_rows,
         access_caption: tr.with("audit-access-log-caption", "page", &page),
         previous_page: (page > 1).then(|| page_link(page - 1)),
