@@ -38,6 +38,14 @@ pub fn obligation_of(claim: &Claim) -> Option<Money> {
     Some(super::payout::obligation(award, claim.interim_awarded))
 }
 
+/// What finance may still order on the claim: its obligation less the orders still live;
+/// `None` without an award.
+pub fn still_to_order(claim: &Claim, ledger: &[LedgerEntry]) -> Option<Money> {
+    let obligation = obligation_of(claim)?;
+    let live = live_total(ledger, Money::zero(obligation.currency()));
+    Some(super::payout::still_available(obligation, live))
+}
+
 /// The sum of the orders that still count against the obligation.
 pub fn live_total(ledger: &[LedgerEntry], zero: Money) -> Money {
     sum(ledger, zero, |state| state.is_live())

@@ -204,6 +204,19 @@ impl Services {
             .ok_or(ServiceError::NotFound("payment order"))
     }
 
+    /// What finance may still order on `claim` (read by the caller): the obligation less the
+    /// claim's live orders; `None` without an award.
+    pub async fn still_to_order(
+        &self,
+        actor: &Actor,
+        claim: &Claim,
+    ) -> Result<Option<Money>, ServiceError> {
+        ensure_reader(actor)?;
+        let orders = store::payments::of_claim(self.database(), claim.id).await?;
+        let ledger: Vec<_> = orders.iter().map(StoredOrder::ledger_entry).collect();
+        Ok(payments::still_to_order(claim, &ledger))
+    }
+
     /// Orders in a state (all when absent), oldest first, a page at a time.
     pub async fn payment_orders(
         &self,

@@ -306,6 +306,14 @@ async fn the_officer_starts_the_payout_and_prepares_an_order_as_the_api_would(ap
     let listed = officer.get(prepared.location().unwrap()).await;
     assert!(listed.body.contains("The payment order was prepared"));
     assert!(listed.body.contains("Drita Çeliku-Krasniqi"));
+    let english = officer.get("/finance/payments?lang=en").await;
+    assert!(
+        english.body.contains("Orders cover the whole award")
+            && !english
+                .body
+                .contains(&format!("/finance/claims/{claim}/orders/new")),
+        "nothing is left to prepare once the orders cover the award"
+    );
 }
 
 async fn a_bad_order_form_names_each_wrong_field_and_stores_nothing(app: TestApp) {

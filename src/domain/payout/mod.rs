@@ -20,7 +20,7 @@ pub use account::{
 };
 pub use error::{PayoutError, RefusalKind};
 pub use instalments::{INSTALMENTS_MAXIMUM, INTERVAL_DAYS_MAXIMUM, instalments};
-pub use obligation::{check_approval, check_order_fits, obligation};
+pub use obligation::{check_approval, check_order_fits, obligation, still_available};
 pub use order::{OrderAction, OrderState, allowed_actions, next_state};
 
 named_enum! {

@@ -38,13 +38,18 @@ pub fn check_order_fits(
     }
     check_currency(obligation, amount)?;
     check_currency(obligation, live_total)?;
-    let available_minor_units = (obligation.minor_units() - live_total.minor_units()).max(0);
-    if amount.minor_units() > available_minor_units {
-        return Err(PayoutError::ExceedsObligation {
-            available: Money::from_minor_units(available_minor_units, obligation.currency()),
-        });
+    let available = still_available(obligation, live_total);
+    if amount.minor_units() > available.minor_units() {
+        return Err(PayoutError::ExceedsObligation { available });
     }
     Ok(())
+}
+
+/// What orders may still ask for: the obligation less the orders still live, never below zero.
+/// Both are in the claim's currency.
+pub fn still_available(obligation: Money, live_total: Money) -> Money {
+    let minor_units = (obligation.minor_units() - live_total.minor_units()).max(0);
+    Money::from_minor_units(minor_units, obligation.currency())
 }
 
 /// Four eyes: whether `approver` may approve an order that `prepared_by` prepared. An approver

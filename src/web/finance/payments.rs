@@ -11,8 +11,9 @@ use serde::Deserialize;
 use strum::IntoEnumIterator;
 
 use super::{FormErrors, PAYMENTS_PATH, explain, money, refused_page, require_finance};
+use crate::domain::money::Money;
 use crate::domain::operations::{ClaimOperation, may_perform};
-use crate::domain::payments::{PaymentOrderId, award_of, obligation_of};
+use crate::domain::payments::{PaymentOrderId, award_of};
 use crate::domain::payout::{OrderAction, OrderState, allowed_actions};
 use crate::domain::workflow::ActionInput;
 use crate::domain::{Actor, Claim, ClaimAction, ClaimId, ClaimState};
@@ -43,23 +44,26 @@ pub struct AwardRow {
     pub reference: String,
     pub state: String,
     pub award: String,
+    /// What orders may still ask for: the award less interim payments and live orders.
     pub to_pay: String,
     /// Final: the payout has to be started; in payment: orders are prepared.
     pub starts_payout: bool,
+    /// Orders already cover the whole award: there is nothing left to prepare.
+    pub fully_ordered: bool,
 }
 
 impl AwardRow {
-    fn new(claim: &Claim, tr: Tr) -> AwardRow {
-        let worded = |amount: Option<crate::domain::money::Money>| {
-            amount.map_or_else(String::new, |amount| money(tr, amount))
-        };
+    fn new(claim: &Claim, to_order: Option<Money>, tr: Tr) -> AwardRow {
+        let worded =
+            |amount: Option<Money>| amount.map_or_else(String::new, |amount| money(tr, amount));
         AwardRow {
             claim_id: claim.id.0,
             reference: claim.reference.to_string(),
             state: tr.t(&format!("state-{}", claim.state.as_str())).to_owned(),
             award: worded(award_of(claim)),
-            to_pay: worded(obligation_of(claim)),
+            to_pay: worded(to_order),
             starts_payout: claim.state == ClaimState::Final,
+            fully_ordered: to_order.is_some_and(|amount| amount.is_zero()),
         }
     }
 }
@@ -197,12 +201,16 @@ async fn overview(
     };
     let lists = async {
         let awards = awaiting_payment(services, actor).await?;
+        let mut to_order = Vec::with_capacity(awards.0.len());
+        for claim in &awards.0 {
+            to_order.push(services.still_to_order(actor, claim).await?);
+        }
         let orders = services
             .payment_orders(actor, Some(shown.state), (None, ROWS_MAXIMUM + 1))
             .await?;
-        Ok::<_, crate::service::ServiceError>((awards, orders))
+        Ok::<_, crate::service::ServiceError>((awards, to_order, orders))
     };
-    let ((awards, awards_truncated), mut orders) = match lists.await {
+    let ((awards, awards_truncated), to_order, mut orders) = match lists.await {
         Ok(lists) => lists,
         Err(error) => {
             tracing::error!(error = %error, "listing awards and payment orders failed");
@@ -225,7 +233,8 @@ async fn overview(
         done: shown.done.map(|key| tr.t(key).to_owned()),
         awards: awards
             .iter()
-            .map(|claim| AwardRow::new(claim, tr))
+            .zip(to_order)
+            .map(|(claim, to_order)| AwardRow::new(claim, to_order, tr))
             .collect(),
         awards_truncated,
         state_links,
