@@ -23,6 +23,7 @@ on_both_databases!(
     the_bank_account_is_optional_checked_and_removable,
     consent_must_be_ticked_to_continue_and_its_absence_blocks_submission,
     a_passed_filing_deadline_is_said_on_the_task_list_before_any_submission,
+    the_trafficking_question_is_asked_only_about_trafficking,
     the_lawyer_answers_an_evidence_request_by_upload,
     a_decided_claim_offers_its_decision_as_pdf_and_an_appeal_inside_the_window,
 );
@@ -827,4 +828,37 @@ async fn a_passed_filing_deadline_is_said_on_the_task_list_before_any_submission
     let late = browser.get(&tasks).await;
     assert!(late.body.contains("id=\"filing-deadline-passed\""));
     assert!(late.body.contains("The time to file this claim ended on"));
+}
+
+async fn the_trafficking_question_is_asked_only_about_trafficking(app: TestApp) {
+    app.user("lawyer", &[Role::Lawyer]).await;
+    let mut browser = signed_in(&app, "lawyer").await;
+    let id = started_claim(&mut browser).await;
+    let discovered = format!("/lawyer/claims/{id}/crime-discovered-on");
+    let domestic = post(&mut browser, &discovered, &[]).await;
+    assert_eq!(
+        domestic.location(),
+        Some(format!("/lawyer/claims/{id}/reported-to-police").as_str()),
+        "domestic violence: the identification date is skipped"
+    );
+    let answers = browser
+        .get(&format!("/lawyer/claims/{id}/check-answers?lang=en"))
+        .await;
+    assert!(
+        !answers
+            .body
+            .contains("identified as a victim of trafficking")
+    );
+    let offence = format!("/lawyer/claims/{id}/offence-type");
+    post(
+        &mut browser,
+        &offence,
+        &[("offence_type", "trafficking_in_human_beings")],
+    )
+    .await;
+    let trafficking = post(&mut browser, &discovered, &[]).await;
+    assert_eq!(
+        trafficking.location(),
+        Some(format!("/lawyer/claims/{id}/trafficking-identified-on").as_str())
+    );
 }

@@ -507,20 +507,29 @@ pub async fn save_answer(
     if !errors.is_empty() {
         return refused(errors);
     }
-    if let Err(error) = services.edit_draft(actor, claim.id, patch, None).await {
-        return match invalid_field(&error).and_then(questions::by_field) {
-            Some(named) => refused(vec![FormError {
-                anchor: question.anchor(),
-                message: tr.t(named.error_key).to_owned(),
-            }]),
-            None => failure(&visit, &error, "saving an answer"),
-        };
-    }
-    see_other(&next_page(id, question, &form))
+    let saved = match services.edit_draft(actor, claim.id, patch, None).await {
+        Ok(saved) => saved,
+        Err(error) => {
+            return match invalid_field(&error).and_then(questions::by_field) {
+                Some(named) => refused(vec![FormError {
+                    anchor: question.anchor(),
+                    message: tr.t(named.error_key).to_owned(),
+                }]),
+                None => failure(&visit, &error, "saving an answer"),
+            };
+        }
+    };
+    see_other(&next_page(&saved, question, &form))
 }
 
-/// Where Continue leads from `question`.
-fn next_page(id: i64, question: &questions::Question, form: &BTreeMap<String, String>) -> String {
+/// Where Continue leads from `question`: the task's next question that applies to the claim
+/// as now saved.
+fn next_page(
+    claim: &Claim,
+    question: &questions::Question,
+    form: &BTreeMap<String, String>,
+) -> String {
+    let id = claim.id.0;
     if form.get("later").is_some() {
         return format!("/lawyer/claims/{id}");
     }
@@ -530,8 +539,10 @@ fn next_page(id: i64, question: &questions::Question, form: &BTreeMap<String, St
     let mut rest = question
         .task
         .questions()
-        .skip_while(|asked| asked.field != question.field);
-    match rest.nth(1) {
+        .skip_while(|asked| asked.field != question.field)
+        .skip(1)
+        .filter(|next| next.applies_to(&claim.facts));
+    match rest.next() {
         Some(next) => format!("/lawyer/claims/{id}/{}", next.slug()),
         None => format!("/lawyer/claims/{id}"),
     }
@@ -635,6 +646,7 @@ fn check_answers(
         .map(|task| {
             let rows = task
                 .questions()
+                .filter(|question| question.applies_to(&draft.claim.facts))
                 .map(|question| {
                     let key = tr.t(question.label_key).to_owned();
                     let value = question.answer(&draft.claim.facts).map_or_else(

@@ -163,6 +163,17 @@ pub fn by_field(field: &str) -> Option<&'static Question> {
 }
 
 impl Question {
+    /// Whether the claim's answers so far make this question relevant: the date a victim was
+    /// identified as trafficked is asked only about trafficking.
+    pub fn applies_to(&self, facts: &ClaimFacts) -> bool {
+        match self.field {
+            "trafficking_identified_on" => {
+                facts.offence_type == OffenceType::TraffickingInHumanBeings
+            }
+            _ => true,
+        }
+    }
+
     pub fn slug(&self) -> String {
         self.field.replace('_', "-")
     }
